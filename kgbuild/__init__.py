@@ -1,0 +1,1 @@
+"""kgbuild: news articles -> knowledge graph with sentence provenance."""

@@ -1,0 +1,116 @@
+"""The `kgbuild` command line: build, query, view."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .files import write_atomic
+from .nlp import DEFAULT_MODEL, ModelNotInstalled
+from .query import FORMATS, QueryError, format_result, load_graph, run_query
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    print(f"kgbuild: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .network import to_networkx
+    from .pipeline import build
+    from .view import write_html
+
+    missing = [p for p in args.inputs if not os.path.lexists(p)]
+    if missing and len(missing) == len(args.inputs):
+        return _fail(f"{missing[0]}: no such file or directory")
+    try:
+        result = build(args.inputs, model=args.model, workers=args.workers, progress=sys.stderr.isatty())
+    except ModelNotInstalled as exc:
+        return _fail(str(exc))
+    for problem in result.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if result.stats.articles == 0 and result.problems:
+        print("kgbuild: no article could be read; nothing written", file=sys.stderr)
+        return EXIT_SKIPPED
+    out = Path(args.out)
+    write_atomic(out / "graph.ttl", result.graph.serialize(format="turtle"))
+    write_html(to_networkx(result.graph), out / "graph.html", title="kgbuild: knowledge graph")
+    s = result.stats
+    print(f"{s.articles} articles, {s.entities} entities, {s.relations} relations, {s.statements} statements "
+          f"in {result.seconds:.1f} s -> {out / 'graph.ttl'}, {out / 'graph.html'}")
+    if result.problems:
+        print(f"{len(result.problems)} input(s) skipped", file=sys.stderr)
+        return EXIT_SKIPPED
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    if (args.sparql is None) == (args.file is None):
+        return _fail("give a SPARQL query or --file FILE (one of them)")
+    try:
+        sparql = Path(args.file).read_text(encoding="utf-8") if args.file else args.sparql
+    except OSError as exc:
+        return _fail(f"{args.file}: cannot read query: {exc.strerror}")
+    try:
+        graph = load_graph(args.graph)
+        print(format_result(graph, run_query(graph, sparql), args.format))
+    except QueryError as exc:
+        return _fail(str(exc))
+    return EXIT_OK
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    from .network import to_networkx
+    from .view import write_html
+
+    try:
+        graph = load_graph(args.graph)
+    except QueryError as exc:
+        return _fail(str(exc))
+    write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {Path(args.graph).name}")
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the `kgbuild` command."""
+    top = argparse.ArgumentParser(prog="kgbuild", description="Build a knowledge graph with sentence "
+                                  "provenance from news articles, and query or view it.")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="extract facts from articles into out/graph.ttl and out/graph.html")
+    b.add_argument("inputs", nargs="+", help=".txt, .jsonl or .html files, or folders of them")
+    b.add_argument("--out", default="out", help="output folder (default: out)")
+    b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy model package (default: {DEFAULT_MODEL})")
+    b.add_argument("--workers", type=int, default=1, help="spaCy processes (default: 1)")
+    b.set_defaults(run=cmd_build)
+
+    q = sub.add_parser("query", help="run a SPARQL query (kg:, schema:, prov:, nif:, rdfs:, skos: pre-declared)")
+    q.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    q.add_argument("sparql", nargs="?", help="the query text")
+    q.add_argument("--file", help="read the query from this file instead")
+    q.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    q.set_defaults(run=cmd_query)
+
+    v = sub.add_parser("view", help="write the interactive HTML view of a graph")
+    v.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    v.add_argument("--out", default="graph.html", help="HTML file to write (default: graph.html)")
+    v.set_defaults(run=cmd_view)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `kgbuild` command; returns the exit status."""
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("kgbuild: interrupted; previous output left as it was", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""Coreference inside one article: pronouns and definite descriptions to the entity they refer to.
+
+A salience model in the spirit of Lappin & Leass (1994): every mention adds to its entity's salience
+(more for subjects and objects), salience halves at each new sentence, and a pronoun or description
+takes the most salient entity that agrees with it in type, number and gender.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .entities import ArticleEntities
+
+MALE, FEMALE = "male", "female"
+PRONOUNS = {
+    "he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+    "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE,
+    "it": "it", "its": "it", "itself": "it",
+    "they": "they", "them": "they", "their": "they", "theirs": "they", "themselves": "they",
+}
+FEMALE_TITLES = {"mrs", "ms", "miss", "queen", "princess", "lady", "dame", "madam", "chairwoman",
+                 "congresswoman", "businesswoman", "spokeswoman", "actress", "empress", "duchess"}
+MALE_TITLES = {"mr", "king", "prince", "lord", "sir", "chairman", "congressman", "businessman",
+               "spokesman", "emperor", "duke", "father"}
+FEMALE_NAMES = set("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala hillary nancy
+angela ursula theresa giorgia jacinda kristalina christine nikki liz elena svetlana yulia maria marine
+ivanka melania michelle oprah taylor beyonce rihanna greta malala nadia tulsi alexandria ilhan janet
+""".split())
+MALE_NAMES = set("""
+james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony
+mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
+frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
+jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+eugene vincent russell elijah louis bobby philip johnny elon vladimir barack joe emmanuel olaf rishi
+boris xi volodymyr sergei sergey dmitry dmitri alexei alexey mohammed muhammad ali ahmed recep narendra
+benjamin jeff bill mark tim sundar satya warren jamie colin ronan mike kim jair luiz justin keir
+""".split())
+PERSON_NOUNS = set("""
+president leader minister billionaire businessman businesswoman entrepreneur executive ceo founder
+chairman chairwoman spokesman spokeswoman senator governor mayor king queen prince princess actor actress
+singer star player coach reporter journalist author writer lawyer attorney judge general commander
+candidate politician diplomat tycoon mogul magnate investor owner scientist professor director manager
+chief premier chancellor secretary ambassador envoy lawmaker congressman congresswoman suspect
+""".split())
+ORG_NOUNS = set("""
+company firm startup carmaker automaker agency organization organisation bank newspaper magazine outlet
+government administration ministry department party team club university manufacturer business
+corporation conglomerate retailer airline brand platform network broadcaster publisher
+""".split())
+PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}
+HEAD_OF_STATE = {"president", "premier", "chancellor", "king", "queen", "minister", "leader"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "pobj"}
+
+
+def _gender_of(name: str, title_words: set[str]) -> str | None:
+    first = name.split()[0].lower()
+    if title_words & FEMALE_TITLES or first in FEMALE_NAMES:
+        return FEMALE
+    if title_words & MALE_TITLES or first in MALE_NAMES:
+        return MALE
+    return None
+
+
+def _grammatical_weight(token: Token) -> int:
+    """Extra salience for the grammatical role of a mention's head (via an apposition too)."""
+    while token.dep_ in {"compound", "appos", "flat"} and token.head is not token:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS:
+        return 80
+    if token.dep_ in OBJECT_DEPS:
+        return 50
+    return 0
+
+
+def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
+    """Lower-case words describing each entity: titles before the name and appositive nouns."""
+    words: dict[str, set[str]] = {}
+    for i, key in entities.titles.items():
+        words.setdefault(key, set()).add(doc[i].lower_.rstrip("."))
+    for span, key in entities.spans:
+        root = span.root
+        for child in root.children:
+            if child.i < span.start and child.dep_ in {"compound", "amod"}:
+                words.setdefault(key, set()).add(child.lemma_.lower())
+            if child.dep_ == "appos" and child.i not in entities.by_token:
+                words.setdefault(key, set()).add(child.lemma_.lower())
+        if root.dep_ == "appos" and root.head.i not in entities.by_token:
+            words.setdefault(key, set()).add(root.head.lemma_.lower())
+    return words
+
+
+def _is_description(token: Token, entities: ArticleEntities) -> str | None:
+    """The entity type a definite description ("the billionaire", "his company") refers to, if any."""
+    if token.pos_ != "NOUN" or token.tag_ not in {"NN"} or token.i in entities.by_token:
+        return None
+    if token.dep_ in {"appos", "attr", "compound", "npadvmod"} or any(
+        c.dep_ in {"appos", "prep", "relcl", "acl"} and c.lower_ in {"of", "who", "that"} or c.dep_ == "appos"
+        or (c.dep_ == "compound" and c.i in entities.by_token) for c in token.children
+    ):
+        return None
+    if any(c.dep_ == "appos" for c in token.children) or any(
+        t.i in entities.by_token for t in token.rights if t.dep_ == "appos"
+    ):
+        return None
+    determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+    has_owner = any(c.dep_ == "poss" for c in token.children)
+    if not (determiners & {"the", "this", "that"} or has_owner):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_NOUNS:
+        return "Person"
+    if lemma in ORG_NOUNS:
+        return "Organization"
+    if lemma in PLACE_NOUNS and "the" in determiners:
+        return "Place"
+    return None
+
+
+def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
+    """Map pronoun and description tokens to the key of the local entity they refer to."""
+    info = {e.key: e for e in entities.entities}
+    title_words = _title_words(doc, entities)
+    gender = {e.key: _gender_of(e.name, title_words.get(e.key, set())) for e in entities.entities if e.type == "Person"}
+    span_start = {span.start: (span, key) for span, key in entities.spans}
+    salience: dict[str, float] = {}
+    resolved: dict[int, str] = {}
+    sentence_start = -1
+
+    def agrees(key: str, kind: str) -> bool:
+        etype = info[key].type
+        if kind in (MALE, FEMALE):
+            return etype == "Person" and gender.get(key) in (None, kind)
+        if kind == "it":
+            return etype in {"Organization", "Product"}
+        if kind == "they":
+            return etype in {"Organization", "Place"}
+        return etype == kind
+
+    def best(kind: str, token: Token, exclude: set[str]) -> str | None:
+        lemma = token.lemma_.lower()
+        scored = []
+        for key, score in salience.items():
+            if key in exclude or score <= 0 or not agrees(key, kind):
+                continue
+            words = title_words.get(key, set())
+            bonus = 150 if lemma in words or (lemma == "leader" and words & HEAD_OF_STATE) else 0
+            scored.append((score + bonus, key))
+        return max(scored)[1] if scored else None
+
+    for token in doc:
+        if token.sent.start != sentence_start:
+            sentence_start = token.sent.start
+            salience = {k: v / 2 for k, v in salience.items()}
+        if token.i in span_start:
+            span, key = span_start[token.i]
+            salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
+            continue
+        kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
+        if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"}:
+            kind = None  # "it" as a subject is too often expletive ("it is important to ...")
+        if kind is None:
+            kind = _is_description(token, entities)
+        if kind is None:
+            continue
+        exclude: set[str] = set()
+        if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
+            exclude = {entities.by_token.get(c.i) or resolved.get(c.i) for c in token.head.children
+                       if c.dep_ in SUBJECT_DEPS} - {None}
+        key = best(kind, token, exclude)
+        if key is not None:
+            resolved[token.i] = key
+            salience[key] = salience.get(key, 0) + 50 + _grammatical_weight(token)
+    return resolved

@@ -1,0 +1,53 @@
+"""Name normalisation shared by in-article clustering and cross-article entity resolution."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Well-known short forms of place and organisation names (general English knowledge, not article data).
+KNOWN_ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+    "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union", "e.u.": "European Union",
+    "un": "United Nations", "u.n.": "United Nations",
+    "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates",
+    "russian federation": "Russia", "prc": "China", "people's republic of china": "China",
+    "dprk": "North Korea", "republic of korea": "South Korea",
+    "nato": "NATO", "the pentagon": "Pentagon", "the kremlin": "Kremlin",
+}
+
+_CORPORATE_SUFFIX = re.compile(
+    r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|gmbh|group)\.?$",
+    re.IGNORECASE,
+)
+_HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORECASE)
+
+
+def clean_surface(text: str) -> str:
+    """Collapse whitespace, straighten quotes and drop a trailing possessive ("Musk's" -> "Musk")."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?:'s|')$", "", text).strip()
+    return re.sub(r"^(?:the|The|THE)\s+", "", text)
+
+
+def canonical_form(text: str) -> str:
+    """The usual full form of a name when it is a known short form ("U.S." -> "United States")."""
+    cleaned = clean_surface(text)
+    return KNOWN_ALIASES.get(cleaned.lower(), cleaned)
+
+
+def name_key(text: str) -> str:
+    """Comparison key for a name: case, punctuation, honorifics and corporate suffixes ignored."""
+    name = _HONORIFIC.sub("", canonical_form(text))
+    name = _CORPORATE_SUFFIX.sub("", name)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", ascii_name.lower()).strip()
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words of a multi-word name ("Federal Bureau of Investigation" -> "fbi")."""
+    words = [w for w in re.split(r"[\s-]+", clean_surface(text)) if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) > 1 else ""

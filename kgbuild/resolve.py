@@ -1,0 +1,64 @@
+"""Resolution stage: merge the local entities of all articles into one node per real entity.
+
+Candidates are found through name indexes (full-name key, acronym, surname), never by comparing all
+pairs, so the cost grows linearly with the number of entities.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import ArticleFacts, LocalEntity, ResolvedEntity
+from .names import acronym, name_key
+from .vocab import slug
+
+
+@dataclass
+class Resolution:
+    """Merged entities and, for every (article id, local key), the id of the entity it became."""
+
+    entities: dict[str, ResolvedEntity]
+    entity_of: dict[tuple[str, str], str]
+
+
+def _is_short_person(entity: LocalEntity) -> bool:
+    return entity.type == "Person" and len(entity.name.split()) == 1
+
+
+def resolve_entities(articles: Sequence[ArticleFacts]) -> Resolution:
+    """Merge entities across articles by type-agreeing name keys, acronyms and unique surnames.
+
+    Full names are placed first, so a lone surname ("Musk") joins the one full name it can belong to;
+    when two people share the surname, it stays apart. The result does not depend on article order.
+    """
+    entities: dict[str, ResolvedEntity] = {}
+    entity_of: dict[tuple[str, str], str] = {}
+    by_key: dict[tuple[str, str], str] = {}
+    by_surname: dict[str, set[str]] = {}
+    local = sorted(
+        ((a.article.id, e) for a in articles for e in a.entities),
+        key=lambda item: (_is_short_person(item[1]), -len(item[1].name), item[1].name, item[0], item[1].key),
+    )
+    for article_id, entity in local:
+        keys = [(entity.type, name_key(n)) for n in sorted({entity.name, *entity.aliases})
+                if entity.type != "Person" or len(n.split()) > 1 or n == entity.name]
+        if entity.type != "Person":
+            keys += [(entity.type, a) for a in map(acronym, [entity.name]) if a]
+        target = next((by_key[k] for k in keys if k in by_key), None)
+        if target is None and _is_short_person(entity):
+            candidates = by_surname.get(name_key(entity.name), set())
+            target = next(iter(candidates)) if len(candidates) == 1 else None
+        if target is None:
+            target = f"{entity.type.lower()}/{slug(entity.name)}"
+            entities.setdefault(target, ResolvedEntity(id=target, name=entity.name, type=entity.type))
+        merged = entities[target]
+        merged.aliases |= {entity.name, *entity.aliases}
+        merged.aliases.discard(merged.name)
+        merged.mentions += entity.mentions
+        merged.articles.add(article_id)
+        entity_of[(article_id, entity.key)] = target
+        for key in keys:
+            by_key.setdefault(key, target)
+        if entity.type == "Person" and len(merged.name.split()) > 1:
+            by_surname.setdefault(name_key(merged.name.split()[-1]), set()).add(target)
+    return Resolution(entities=entities, entity_of=entity_of)
