@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .entities import ArticleEntities
+from .words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS
 
 MALE, FEMALE = "male", "female"
 PRONOUNS = {
@@ -43,19 +44,6 @@ eugene vincent russell elijah louis bobby philip johnny elon vladimir barack joe
 boris xi volodymyr sergei sergey dmitry dmitri alexei alexey mohammed muhammad ali ahmed recep narendra
 benjamin jeff bill mark tim sundar satya warren jamie colin ronan mike kim jair luiz justin keir
 """.split())
-PERSON_NOUNS = set("""
-president leader minister billionaire businessman businesswoman entrepreneur executive ceo founder
-chairman chairwoman spokesman spokeswoman senator governor mayor king queen prince princess actor actress
-singer star player coach reporter journalist author writer lawyer attorney judge general commander
-candidate politician diplomat tycoon mogul magnate investor owner scientist professor director manager
-chief premier chancellor secretary ambassador envoy lawmaker congressman congresswoman suspect
-""".split())
-ORG_NOUNS = set("""
-company firm startup carmaker automaker agency organization organisation bank newspaper magazine outlet
-government administration ministry department party team club university manufacturer business
-corporation conglomerate retailer airline brand platform network broadcaster publisher
-""".split())
-PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}
 HEAD_OF_STATE = {"president", "premier", "chancellor", "king", "queen", "minister", "leader"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "pobj"}
@@ -71,14 +59,16 @@ def _gender_of(name: str, title_words: set[str]) -> str | None:
 
 
 def _grammatical_weight(token: Token) -> int:
-    """Extra salience for the grammatical role of a mention's head (via an apposition too)."""
+    """Extra salience for the grammatical role of a mention's head (via an apposition too).
+
+    Subjects +80, objects +50, and +50 for mentions outside adverbial phrases ("According to X, ...").
+    """
     while token.dep_ in {"compound", "appos", "flat"} and token.head is not token:
         token = token.head
-    if token.dep_ in SUBJECT_DEPS:
-        return 80
-    if token.dep_ in OBJECT_DEPS:
-        return 50
-    return 0
+    weight = 80 if token.dep_ in SUBJECT_DEPS else 50 if token.dep_ in {"dobj", "dative"} else 0
+    adverbial = any(t.dep_ in {"prep", "agent", "npadvmod", "advcl"} and t.head.pos_ in {"VERB", "AUX", "NOUN"}
+                    or t.dep_ == "acl" for t in [token, *token.ancestors][:4])
+    return weight + (0 if adverbial else 50)
 
 
 def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
@@ -172,11 +162,13 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
         if kind is None:
             continue
         exclude: set[str] = set()
-        if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
+        if kind in ("Person", "Organization", "Place"):  # a description does not repeat a name of its sentence
+            exclude = {key for span, key in entities.spans if span.sent.start == sentence_start and span.end <= token.i}
+        elif token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
             exclude = {entities.by_token.get(c.i) or resolved.get(c.i) for c in token.head.children
                        if c.dep_ in SUBJECT_DEPS} - {None}
         key = best(kind, token, exclude)
         if key is not None:
             resolved[token.i] = key
-            salience[key] = salience.get(key, 0) + 50 + _grammatical_weight(token)
+            salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(token)
     return resolved

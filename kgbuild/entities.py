@@ -8,15 +8,8 @@ from spacy.tokens import Doc, Span
 
 from .model import LocalEntity
 from .names import acronym, canonical_form, clean_surface, name_key
+from .words import TITLES
 
-# Titles that NER sometimes includes at the start of a PERSON span ("President Joe Biden").
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-    "president", "vice", "senator", "sen", "rep", "representative", "gov", "governor", "mayor",
-    "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "pope", "general",
-    "gen", "col", "colonel", "captain", "capt", "lt", "sgt", "judge", "justice", "secretary",
-    "ambassador", "chairman", "chairwoman", "ceo", "coach", "rev", "father", "sheikh", "emir",
-}
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,17 +62,22 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for s, p, o in relations:
         local = str(p)[len(KG):]
         found = sorted(evidence.get((s, p, o), ()), key=lambda ev: tuple(v or "" for v in ev))
-        modalities = [ev[EVIDENCE_FIELDS.index("modality")] for ev in found]
         result.add_edge(
             str(s),
             str(o),
             key=local,
             predicate=local,
             label=_predicate_label(graph, p),
-            modality=min((m for m in modalities if m != NEGATED), key=MODALITY_RANK.get, default=ASSERTED),
+            modality=_strongest(ev[EVIDENCE_FIELDS.index("modality")] for ev in found),
             evidence=[dict(zip(EVIDENCE_FIELDS, ev)) for ev in found],
         )
     return result
+
+
+def _strongest(modalities: Iterable[str | None]) -> str:
+    """The strongest drawable modality (asserted > reported > hedged); asserted when there is none."""
+    drawn = [m for m in modalities if m in MODALITY_RANK and m != NEGATED]
+    return min(drawn, key=MODALITY_RANK.__getitem__, default=ASSERTED)
 
 
 def _index(graph: Graph, predicate: URIRef) -> Index:

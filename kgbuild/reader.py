@@ -390,20 +390,24 @@ def _decode(data: bytes) -> str:
     return text
 
 
+def _os_problem(exc: OSError, path: Path) -> str:
+    """The user's message for an error from the file system."""
+    if isinstance(exc, PermissionError):
+        return "cannot read: permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.exists() and not path.is_file():
             raise _Unreadable("not a regular file")
         return path.read_bytes()
-    except PermissionError:
-        raise _Unreadable("cannot read: permission denied") from None
-    except FileNotFoundError:
-        raise _Unreadable("broken symbolic link" if path.is_symlink()
-                          else "no such file or directory") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise _Unreadable("symbolic link loop") from None
-        raise _Unreadable(f"cannot read: {exc.strerror or exc}") from None
+        raise _Unreadable(_os_problem(exc, path)) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -429,6 +433,13 @@ def _read_file(path: Path) -> Iterator[Article | ReadProblem]:
         yield ReadProblem(name, str(exc))
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. permission denied: reported when the path is read as a file
+        return False
+
+
 def _files(inputs: Iterable[str | Path]) -> Iterator[Path | ReadProblem]:
     """The files to read, in order: folders walked recursively in sorted order."""
     visited: set[str] = set()
@@ -440,30 +451,30 @@ def _files(inputs: Iterable[str | Path]) -> Iterator[Path | ReadProblem]:
         visited.add(real)
         try:
             entries = sorted(folder.iterdir(), key=lambda p: p.name)
-        except PermissionError:
-            yield ReadProblem(str(folder), "cannot read: permission denied")
-            return
         except OSError as exc:
-            yield ReadProblem(str(folder), f"cannot read: {exc.strerror or exc}")
+            yield ReadProblem(str(folder), _os_problem(exc, folder))
             return
         for entry in entries:
-            if entry.is_dir():
+            if _is_dir(entry):
                 yield from walk(entry)
             elif entry.suffix.lower() in SUFFIXES:
                 yield entry
 
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
+        if _is_dir(path):
             yield from walk(path)
-        elif not path.exists() and not path.is_symlink():
-            yield ReadProblem(str(path), "no such file or directory")
-        elif path.suffix.lower() not in SUFFIXES:
+        elif path.suffix.lower() in SUFFIXES:
+            yield path  # a missing or unreadable file is reported when it is read
+        else:
+            try:
+                path.lstat()
+            except OSError as exc:
+                yield ReadProblem(str(path), _os_problem(exc, path))
+                continue
             kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
             yield ReadProblem(str(path),
                               f"unsupported file type {kind} (expected .txt, .jsonl, .html)")
-        else:
-            yield path
 
 
 def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | ReadProblem]:

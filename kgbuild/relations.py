@@ -15,20 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import PERSON_NOUNS
-from .entities import TITLES, ArticleEntities
+from .entities import ArticleEntities
 from .lexicon import Lexicon
 from .model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, Sentence
+from .words import ROLE_WORDS, TITLES
 
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
               "ex", "retired", "new", "longtime", "newly", "elected"}
-ROLE_WORDS = TITLES | PERSON_NOUNS | set("""
-officer analyst economist spokesperson adviser advisor aide deputy head boss cofounder co-founder striker
-quarterback guard forward defender goalkeeper pitcher rapper musician artist producer editor columnist
-correspondent anchor host commentator photographer sergeant soldier activist campaigner strategist
-consultant researcher physician doctor nurse surgeon teacher priest bishop cardinal rabbi imam prosecutor
-detective inspector commissioner superintendent treasurer undersecretary under-secretary official
-""".split())
 POSSESSIVE_NOUNS = {  # "X's <noun> Y": predicate, and whether the fact reads Y -> X instead of X -> Y
     "company": ("owns", False), "firm": ("owns", False), "startup": ("owns", False),
     "venture": ("owns", False), "business": ("owns", False), "carmaker": ("owns", False),
@@ -91,26 +84,40 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def modality(verb: Token, ctx: SentenceContext) -> tuple[str, str | None]:
-    """Modality of the clause headed by a verb (or noun), and the entity it is attributed to."""
-    token, hedged = verb, False
+def _negated_or_hedged(token: Token) -> tuple[bool, bool]:
+    children = list(token.children)
+    negated = any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"}) for c in children)
+    hedged = any((c.lower_ in MODALS and c.dep_ == "aux") or c.lower_ in HEDGES for c in children)
+    return negated, hedged
+
+
+def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
+    """Modality of the clause around a word, and the entity a reported claim is attributed to.
+
+    Negation and hedging count in the word's own clause chain (xcomp, conj, prepositional attachments);
+    a denial verb above the clause negates it; the nearest speech verb above makes it reported.
+    """
+    token, negated, hedged, same_clause = anchor, False, False, True
     while True:
-        children = list(token.children)
-        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"} for c in children):
-            return NEGATED, None
-        if any(c.lower_ in MODALS and c.dep_ == "aux" or c.lower_ in HEDGES for c in children):
-            hedged = True
-        if token.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "dobj", "acl", "prep"} \
-                or token.head is token:
+        if same_clause:
+            n, h = _negated_or_hedged(token)
+            negated, hedged = negated or n, hedged or h
+        if token.head is token or token.dep_ in {"ROOT", "nsubj", "nsubjpass", "relcl"}:
             break
         head = token.head
-        if _lemma(head) in DENIAL_VERBS and token.dep_ in {"xcomp", "ccomp", "dobj"}:
+        if _lemma(head) in DENIAL_VERBS and token.dep_ in {"xcomp", "ccomp"}:
             return NEGATED, None
         if _lemma(head) in SPEECH_VERBS and token.dep_ == "ccomp":
+            if negated:
+                return NEGATED, None
             speakers = [ctx.entity(c) for c in head.children if c.dep_ == "nsubj"]
             speaker = next((s[0] for s in speakers if s), None)
             return (HEDGED if hedged else REPORTED), speaker
+        if token.dep_ in {"advcl", "ccomp", "acl"}:
+            same_clause = False
         token = head
+    if negated:
+        return NEGATED, None
     return (HEDGED if hedged else ASSERTED), None
 
 
@@ -135,40 +142,51 @@ def _phrase(*tokens: Token) -> str:
     return " ".join(_lemma(t) for t in tokens)
 
 
-def _objects(verb: Token, ctx: SentenceContext) -> Iterator[tuple[Token, list[str], str]]:
-    """(object token, candidate trigger phrases, phrase as written) for each argument of a verb."""
-    particles = [c for c in verb.children if c.dep_ == "prt"]
-    base = [verb, *particles]
-    written = " ".join(t.text for t in base)
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            for obj in _conjuncts(child):
-                if ctx.entity(obj):
-                    yield obj, [_phrase(*base)], written
-                    continue
-                for prep in (c for c in obj.children if c.dep_ == "prep"):
-                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        for target in _conjuncts(pobj):
-                            yield target, [_phrase(*base, obj, prep), f"{_lemma(obj)} {_lemma(prep)}"], \
-                                f"{written} {obj.text} {prep.text}"
-        if child.dep_ == "prep":
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                for target in _conjuncts(pobj):
-                    if ctx.entity(target):
-                        yield target, [_phrase(*base, child)], f"{written} {child.text}"
-                        continue
-                    for prep2 in (c for c in target.children if c.dep_ == "prep"):
-                        for pobj2 in (c for c in prep2.children if c.dep_ == "pobj"):
-                            phrases = [_phrase(*base, child, target, prep2), f"{_lemma(target)} {_lemma(prep2)}"]
-                            if _lemma(prep2) in PLACE_HOP_PREPS:
-                                phrases.append(_phrase(*base, child))
-                            yield pobj2, phrases, f"{written} {child.text} {target.text} {prep2.text}"
+def _prep_paths(token: Token, path: list[Token], depth: int = 2) -> Iterator[tuple[Token, list[Token]]]:
+    """(object, words leading to it) for the objects of the prepositions under a token, two levels deep."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target in _conjuncts(pobj):
+                yield target, [*path, prep]
+                if depth > 1:
+                    yield from _prep_paths(target, [*path, prep, target], depth - 1)
+
+
+def _objects(verb: Token, ctx: SentenceContext) -> Iterator[tuple[tuple[str, bool], list[str], str]]:
+    """(object entity, candidate trigger phrases, phrase as written) for each entity argument of a verb.
+
+    Candidates, most specific first: the whole path ("keep in contact with"), the verb with the last
+    preposition ("supply ... to"), the last noun with its preposition ("contact with"), and the verb with
+    the first preposition when the rest only locates the object ("supply to locations within Ukraine").
+    """
+    base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" for obj in _conjuncts(c)]
+    paths += [(t, p) for obj, _ in list(paths) for t, p in _prep_paths(obj, [*base, obj])]
+    paths += list(_prep_paths(verb, base))
+    for target, path in paths:
+        entity = ctx.entity(target)
+        if not entity:
+            continue
+        words = [t for t in path if t.dep_ not in {"prep"} or t in path[len(base):]]
+        phrases = [_phrase(*words)]
+        preps = [t for t in path[len(base):] if t.dep_ == "prep"]
+        nouns = [t for t in path[len(base):] if t.dep_ != "prep"]
+        if preps:
+            phrases.append(_phrase(*base, preps[-1]))
+            if nouns and nouns[-1].i < preps[-1].i:
+                phrases.append(f"{_lemma(nouns[-1])} {_lemma(preps[-1])}")
+            if len(preps) > 1 and all(_lemma(p) in PLACE_HOP_PREPS for p in preps[1:]):
+                phrases.append(_phrase(*base, preps[0]))
+        elif path is base:
+            phrases = [_phrase(*base)]
+        yield entity, phrases, " ".join(t.text for t in sorted(path, key=lambda t: t.i))
 
 
 def _make(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: tuple[str, bool] | str,
-          rule: str, confidence: float, anchor: Token, phrase: str,
+          rule: str, confidence: float, anchor: Token | None, phrase: str,
           qualifiers: tuple[str, ...] = ()) -> Fact | None:
-    mood, speaker = modality(anchor, ctx)
+    """A fact with the modality of its anchor's clause; no anchor means presupposed (asserted)."""
+    mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)
     literal = isinstance(obj, str)
     obj_key = obj if literal else obj[0]
     if not literal and obj_key == subject[0]:
@@ -187,7 +205,7 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or _lemma(verb) in COPULAS:
             continue
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
         agents = [ctx.entity(t) for c in verb.children if c.dep_ == "agent"
                   for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
         subjects = [a for a in agents if a] if passive else _subjects(verb, ctx)
@@ -202,10 +220,9 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                                    verb.text)
                         if fact:
                             yield fact
-        for obj, phrases, written in _objects(verb, ctx):
-            target = ctx.entity(obj)
+        for target, phrases, written in _objects(verb, ctx):
             predicate = ctx.lexicon.predicate_for(*phrases)
-            if not target or not predicate:
+            if not predicate:
                 continue
             for subject in subjects:
                 fact = _make(ctx, subject, predicate, target, "svo", 0.75, verb, written)
@@ -311,7 +328,7 @@ def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[T
 
 
 def _role_facts(person: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
-                anchor: Token) -> Iterator[Fact]:
+                anchor: Token | None) -> Iterator[Fact]:
     role, qualifiers, orgs = _role_phrase(noun, ctx)
     quals = tuple(q.lower_ for q in qualifiers)
     fact = _make(ctx, person, "role", role_text(role, ctx), rule, confidence, anchor, noun.text, quals)
@@ -336,17 +353,17 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         root = span.root
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token:
-                yield from _role_facts(person, child, ctx, "appos_role", 0.85, child)
+                yield from _role_facts(person, child, ctx, "appos_role", 0.85, None)
             elif child.i < span.start and child.dep_ in {"compound", "nmod"} and _is_role_noun(child) \
                     and child.i not in ctx.entities.by_token:
-                yield from _role_facts(person, child, ctx, "premod_role", 0.8, root)
+                yield from _role_facts(person, child, ctx, "premod_role", 0.8, None)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i not in ctx.entities.by_token \
                 and root.head.i not in ctx.references:
-            yield from _role_facts(person, root.head, ctx, "appos_role", 0.8, root.head)
+            yield from _role_facts(person, root.head, ctx, "appos_role", 0.8, None)
     for i, key in ctx.entities.titles.items():
         if sent.start <= i < sent.end and ctx.doc[i].lower_.rstrip(".") not in {"mr", "mrs", "ms", "miss"}:
             yield from filter(None, [_make(ctx, (key, False), "role", role_text([ctx.doc[i]], ctx), "premod_role",
-                                           0.8, ctx.doc[i], ctx.doc[i].text)])
+                                           0.8, None, ctx.doc[i].text)])
     for verb in sent:
         lemma = _lemma(verb)
         if lemma not in COPULAS and lemma not in APPOINT_VERBS:

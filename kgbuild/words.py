@@ -1,0 +1,37 @@
+"""English word lists used by the rules (general vocabulary, never names from any article)."""
+from __future__ import annotations
+
+# Titles that come before a name ("President Joe Biden", "Dr. Jane Smith").
+TITLES = set("""
+mr mrs ms miss dr sir dame lord lady prof professor president vice senator sen rep representative gov
+governor mayor minister premier chancellor king queen prince princess pope general gen col colonel
+captain capt lt sgt judge justice secretary ambassador chairman chairwoman ceo coach rev father sheikh emir
+""".split())
+
+# Nouns that describe a person ("the billionaire", "the Russian president").
+PERSON_NOUNS = set("""
+president leader minister billionaire businessman businesswoman entrepreneur executive ceo founder
+chairman chairwoman spokesman spokeswoman senator governor mayor king queen prince princess actor actress
+singer star player coach reporter journalist author writer lawyer attorney judge general commander
+candidate politician diplomat tycoon mogul magnate investor owner scientist professor director manager
+chief premier chancellor secretary ambassador envoy lawmaker congressman congresswoman suspect
+""".split())
+
+# Nouns that describe an organisation ("the company", "his firm").
+ORG_NOUNS = set("""
+company firm startup carmaker automaker agency organization organisation bank newspaper magazine outlet
+government administration ministry department party team club university manufacturer business
+corporation conglomerate retailer airline brand platform network broadcaster publisher subsidiary
+""".split())
+
+# Nouns that describe a place ("the country").
+PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}
+
+# Nouns that name a role or occupation (besides TITLES and PERSON_NOUNS).
+ROLE_WORDS = TITLES | PERSON_NOUNS | set("""
+officer analyst economist spokesperson adviser advisor aide deputy head boss cofounder co-founder striker
+quarterback guard forward defender goalkeeper pitcher rapper musician artist producer editor columnist
+correspondent anchor host commentator photographer sergeant soldier activist campaigner strategist
+consultant researcher physician doctor nurse surgeon teacher priest bishop cardinal rabbi imam prosecutor
+detective inspector commissioner superintendent treasurer undersecretary under-secretary official
+""".split())
