@@ -1,12 +1,9 @@
 """SPARQL over a built graph, with the project's prefixes pre-declared, as a table, CSV or JSON."""
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 from rdflib.query import Result
 from rdflib.util import guess_format
@@ -42,11 +39,20 @@ def run_query(graph: Graph, sparql: str) -> Result:
         raise QueryError(f"query failed: {exc}") from exc
 
 
+def compact_iri(iri: URIRef) -> str:
+    """prefix:rest for IRIs in a project namespace (the longest matching one), else the IRI itself."""
+    matches = [(len(str(ns)), p) for p, ns in PREFIXES.items() if str(iri).startswith(str(ns))]
+    if not matches:
+        return str(iri)
+    length, prefix = max(matches)
+    return f"{prefix}:{str(iri)[length:]}"
+
+
 def _cell(graph: Graph, term) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        short = graph.namespace_manager.normalizeUri(term)
+        short = compact_iri(term)
         label = graph.value(term, RDFS.label)
         return f"{label} ({short})" if label is not None else short
     return str(term)

@@ -96,9 +96,8 @@ _CREDIT_TO_EOL = re.compile(
 _CREDIT_IN_PARENS = re.compile(
     r"\(\s*(?:photos?|images?|pictures?)(?:\s+credits?)?\s*(?::|by\b)[^()\n]*\)", re.I
 )
-_SPACES = re.compile(r"[^\S\n]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?])(?=\s|$)")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?])(?=[\s\"'”’)\]]|$)")
 # Dateline: 1-4 words, optional Reuters-style date and "(Agency)", then a dash. Words are
 # checked for capitals in _split_dateline (the regex cannot express Unicode upper case).
 _DATELINE_WORD = r"[^\W\d_][\w.'’&]{0,30}(?:-[\w.'’&]{1,30}){0,3}"  # bounded: no slow backtracking
@@ -240,10 +239,11 @@ class _HTMLArticle(HTMLParser):
             self.meta.setdefault("canonical", a["href"])
         elif tag == "time" and a.get("datetime"):
             self.meta.setdefault("time", a["datetime"])
+        if tag in _BLOCK_TAGS:
+            self._end_capture()  # in case the <h1> is never closed
+            self._flush()
         if tag not in self.meta and (tag == "title" or tag == "h1" and not self._skip):
             self._capture, self._captured = tag, []
-        if tag in _BLOCK_TAGS:
-            self._flush()
         if tag in _SKIP_TAGS:
             self._skip += 1
         if tag in self._open:
@@ -251,8 +251,7 @@ class _HTMLArticle(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == self._capture:
-            self.meta.setdefault(tag, " ".join("".join(self._captured).split()))
-            self._capture = None
+            self._end_capture()
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag in _SKIP_TAGS and self._skip:
@@ -268,7 +267,13 @@ class _HTMLArticle(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        self._end_capture()
         self._flush()
+
+    def _end_capture(self) -> None:
+        if self._capture:
+            self.meta.setdefault(self._capture, " ".join("".join(self._captured).split()))
+            self._capture = None
 
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
@@ -282,8 +287,11 @@ def read_html_article(html: str, origin: str) -> Article:
     """Parse the main text and metadata of an HTML page; the first <h1> is taken to be the
     headline and left out of the text. Raises ValueError if there is no text."""
     parser = _HTMLArticle()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError as exc:  # html.parser's reaction to some malformed markup
+        raise ValueError(f"cannot parse HTML ({exc})") from None
     meta = parser.meta
     for container in _CONTAINERS:
         paragraphs = [text for text, inside in parser.blocks if container in inside]

@@ -142,9 +142,11 @@ def test_credits_removed() -> None:
 
 
 def test_whitespace_and_punctuation_normalised() -> None:
-    text = "\r\n  Elon  Musk ,\tmay\nhave  spoken .\r\n\r\n\r\n\r\nNext   paragraph ...  ok .  \n"
+    text = ("\r\n  Elon  Musk ,\tmay\nhave  spoken .\r\n\r\n\r\n\r\nNext   paragraph ...  ok .  \n"
+            '\u00a0\n"Quoted ." (Aside .) Fine.')
     article = read_text_article(text, "a.txt")
-    assert article.text == "Elon Musk, may have spoken.\n\nNext paragraph ... ok."
+    assert article.text == ('Elon Musk, may have spoken.\n\nNext paragraph ... ok.\n\n'
+                            '"Quoted." (Aside.) Fine.')
 
 
 # --- .jsonl -------------------------------------------------------------------------------------
@@ -233,6 +235,14 @@ def test_html_without_text(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><body><nav>Only navigation</nav></body></html>", encoding="utf-8")
     assert only_problem(path) == "no article text"
+
+
+def test_html_unclosed_headline_and_broken_markup(tmp_path: Path) -> None:
+    article = read_html_article("<h1>Headline<p>Body text.</p>", "x.html")
+    assert (article.title, article.text) == ("Headline", "Body text.")
+    path = tmp_path / "broken.html"
+    path.write_text("<p>Text.</p><![foo bar", encoding="utf-8")
+    assert only_problem(path).startswith("cannot parse HTML")
 
 
 # --- robustness ---------------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""The Python API for notebooks and scripts: build or load a graph, query it, view it."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from .files import write_atomic
+from .network import to_networkx
+from .nlp import DEFAULT_MODEL
+from .query import load_graph, run_query
+from .vocab import KG, PREFIXES
+
+EVIDENCE_QUERY = """
+SELECT ?sentence ?title ?date ?source ?modality ?confidence ?rule WHERE {
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+      prov:wasDerivedFrom ?sent ; kg:modality ?modality ; kg:confidence ?confidence ; kg:rule ?rule .
+  ?sent nif:anchorOf ?sentence ; nif:referenceContext ?article .
+  OPTIONAL { ?article dcterms:title ?title }
+  OPTIONAL { ?article dcterms:date ?date }
+  OPTIONAL { ?article dcterms:source ?source }
+} ORDER BY ?date ?sentence
+"""
+
+
+@dataclass
+class KnowledgeGraph:
+    """A built knowledge graph (an rdflib Graph) with helpers for exploring it."""
+
+    graph: Graph
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeGraph:
+        """Read a graph written by `kgbuild build` (or any RDF file)."""
+        return cls(load_graph(path))
+
+    def save(self, path: str | Path) -> None:
+        """Write the graph as Turtle (atomically)."""
+        write_atomic(Path(path), self.graph.serialize(format="turtle"))
+
+    def query(self, sparql: str, *, labels: bool = False) -> pd.DataFrame:
+        """Run SPARQL (project prefixes pre-declared); one DataFrame column per variable.
+
+        With labels=True, IRIs that have an rdfs:label are shown as that label.
+        """
+        result = run_query(self.graph, sparql)
+        columns = [str(v) for v in result.vars]
+        rows = [[self._value(row[v], labels) for v in result.vars] for row in result]
+        return pd.DataFrame(rows, columns=columns)
+
+    def _value(self, term, labels: bool):
+        if term is None:
+            return None
+        if labels and isinstance(term, URIRef):
+            label = self.graph.value(term, RDFS.label)
+            return str(label) if label is not None else str(term)
+        return term.toPython() if hasattr(term, "toPython") else str(term)
+
+    def entity(self, name: str) -> URIRef:
+        """The IRI of the entity with this label or alias (case-insensitive)."""
+        wanted = name.casefold()
+        for predicate in (RDFS.label, PREFIXES["skos"].altLabel):
+            for node, label in self.graph.subject_objects(predicate):
+                if str(label).casefold() == wanted:
+                    return node
+        raise KeyError(f"no entity named {name!r}")
+
+    def evidence(self, subject: str, predicate: str, obj: str) -> pd.DataFrame:
+        """Every sentence (with its article) that supports `subject -predicate-> obj`.
+
+        Subject and object are entity names (or a role text for kg:role); predicate a kg: local name.
+        """
+        s = self.entity(subject)
+        try:
+            o = self.entity(obj)
+        except KeyError:
+            o = Literal(obj)
+        result = self.graph.query(EVIDENCE_QUERY, initNs=PREFIXES,
+                                  initBindings={"s": s, "p": KG[predicate], "o": o})
+        columns = [str(v) for v in result.vars]
+        return pd.DataFrame([[self._value(row[v], False) for v in result.vars] for row in result], columns=columns)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The entities and relations as a networkx MultiDiGraph (evidence on the edges)."""
+        return to_networkx(self.graph)
+
+    def view(self, path: str | Path = "graph.html", *, title: str = "Knowledge graph") -> Path:
+        """Write the interactive HTML view and return its path (use IPython.display.IFrame to show it)."""
+        from .view import write_html
+
+        path = Path(path)
+        write_html(self.to_networkx(), path, title=title)
+        return path
+
+
+def build(paths: Iterable[str | Path] | str | Path, *, model: str = DEFAULT_MODEL, workers: int = 1) -> KnowledgeGraph:
+    """Build a knowledge graph from article files and folders."""
+    from .pipeline import build as run_build
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return KnowledgeGraph(run_build(paths, model=model, workers=workers).graph)
