@@ -13,10 +13,11 @@ from .vocab import KG, ONTOLOGY_FILE
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Trigger phrases of the declared predicates and their labels."""
+    """Trigger phrases of the declared predicates (verbal, nominal, relational nouns) and their labels."""
 
     verbal: dict[str, str]            # lemma phrase ("keep in contact with") -> predicate local name
     nominal: dict[str, str]           # noun lemma + preposition ("invasion of") -> predicate local name
+    relational: dict[str, str]        # role or kinship noun + preposition ("ceo of") -> predicate local name
     labels: dict[str, str]            # predicate local name -> human label
     symmetric: frozenset[str] = field(default_factory=frozenset)
 
@@ -39,6 +40,7 @@ def load_lexicon(path: Path = ONTOLOGY_FILE) -> Lexicon:
     graph = Graph().parse(path, format="turtle")
     verbal = {str(o).lower(): _local(s) for s, o in graph.subject_objects(KG.trigger)}
     nominal = {str(o).lower(): _local(s) for s, o in graph.subject_objects(KG.nominalTrigger)}
+    relational = {str(o).lower(): _local(s) for s, o in graph.subject_objects(KG.relationalNoun)}
     labels = {_local(s): str(o) for s, o in graph.subject_objects(RDFS.label) if str(s).startswith(str(KG))}
     symmetric = frozenset(_local(s) for s in graph.subjects(RDF.type, OWL.SymmetricProperty))
-    return Lexicon(verbal=verbal, nominal=nominal, labels=labels, symmetric=symmetric)
+    return Lexicon(verbal=verbal, nominal=nominal, relational=relational, labels=labels, symmetric=symmetric)

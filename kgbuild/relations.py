@@ -22,15 +22,12 @@ from .words import ROLE_WORDS, TITLES
 
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
               "ex", "retired", "new", "longtime", "newly", "elected"}
-POSSESSIVE_NOUNS = {  # "X's <noun> Y": predicate, and whether the fact reads Y -> X instead of X -> Y
-    "company": ("owns", False), "firm": ("owns", False), "startup": ("owns", False),
-    "venture": ("owns", False), "business": ("owns", False), "carmaker": ("owns", False),
-    "subsidiary": ("subsidiary_of", True), "unit": ("subsidiary_of", True),
-    "wife": ("spouse_of", False), "husband": ("spouse_of", False), "spouse": ("spouse_of", False),
-    "son": ("parent_of", False), "daughter": ("parent_of", False), "child": ("parent_of", False),
-    "father": ("child_of", False), "mother": ("child_of", False),
-    "brother": ("sibling_of", False), "sister": ("sibling_of", False),
-}
+# "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
+POSSESSIVE_NOUNS = {noun: "owns" for noun in ("company", "firm", "startup", "venture", "business", "carmaker",
+                                               "automaker", "brand", "label", "chain", "newspaper", "team")}
+KINSHIP = {"wife", "husband", "spouse", "son", "daughter", "child", "father", "mother", "parent", "brother",
+           "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter",
+           "grandfather", "grandmother", "partner", "fiancee", "fiance", "girlfriend", "boyfriend", "widow"}
 LIGHT_VERBS = {"begin", "start", "launch", "continue", "hold", "have", "conduct", "carry", "lead", "order",
                "announce", "resume", "halt", "end", "stage", "mount", "complete", "finalize", "finalise"}
 SPEECH_VERBS = {"say", "claim", "tell", "insist", "argue", "allege", "report", "state", "add", "write",
@@ -254,71 +251,100 @@ def nominal_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                             yield fact
 
 
+def _noun_phrases(noun: Token, prep: Token) -> list[str]:
+    """Lemma phrases naming a relational noun with its preposition, longest first ("chief executive of")."""
+    modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
+    phrases = [f"{_phrase(*modifiers[i:], noun)} {_lemma(prep)}" for i in range(len(modifiers))]
+    return phrases + [f"{_lemma(noun)} {_lemma(prep)}", f"{noun.lower_} {_lemma(prep)}"]
+
+
+def _relational(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
+                anchor: Token | None, qualifiers: tuple[str, ...] = ()) -> Iterator[tuple[Token, Fact]]:
+    """Facts from a relational noun describing `holder`: "(X,) the CEO of Y" -> X ceo_of Y.
+
+    Yields (object token, fact) so callers know which prepositional objects were used.
+    """
+    for noun_ in _conjuncts(noun):
+        for prep in (c for c in noun_.children if c.dep_ == "prep"):
+            predicate = None
+            for phrase in _noun_phrases(noun_, prep):
+                predicate = ctx.lexicon.relational.get(phrase)
+                if predicate:
+                    break
+            if not predicate:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for target in _conjuncts(pobj):
+                    obj = ctx.entity(target)
+                    fact = obj and _make(ctx, holder, predicate, obj, rule, confidence, anchor,
+                                         f"{noun_.text} {prep.text}", qualifiers)
+                    if fact:
+                        yield target, fact
+
+
 def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
-    """'X's company Y' -> X owns Y; 'X's wife Y' -> X spouse_of Y; 'X's CEO Y' -> Y role CEO, works_for X."""
+    """'X's company Y' -> X owns Y; 'X's wife Y' -> Y spouse_of X; 'X's CEO Y' -> Y ceo_of X, role CEO."""
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue
-        owners = [ctx.entity(c) for c in noun.children if c.dep_ == "poss"]
-        named = [ctx.entity(c) for c in noun.children if c.dep_ == "appos"]
-        owners, named = [o for o in owners if o], [n for n in named if n]
-        if not owners or not named:
-            continue
+        owners = [o for o in (ctx.entity(c) for c in noun.children if c.dep_ == "poss") if o]
+        named = [n for n in (ctx.entity(c) for c in noun.children if c.dep_ == "appos") if n]
         lemma = _lemma(noun)
         for owner in owners:
             for item in named:
                 if lemma in POSSESSIVE_NOUNS:
-                    predicate, reverse = POSSESSIVE_NOUNS[lemma]
-                    subject, obj = (item, owner) if reverse else (owner, item)
-                    fact = _make(ctx, subject, predicate, obj, "possessive", 0.8, noun, f"'s {noun.text}")
-                elif lemma in ROLE_WORDS and ctx.type_of(item[0]) == "Person":
-                    yield from filter(None, [_make(ctx, item, "role", role_text([noun], ctx), "possessive", 0.8,
-                                                   noun, noun.text)])
-                    fact = _make(ctx, item, "works_for", owner, "possessive", 0.75, noun, f"'s {noun.text}") \
-                        if ctx.type_of(owner[0]) == "Organization" else None
+                    facts = [_make(ctx, owner, POSSESSIVE_NOUNS[lemma], item, "possessive", 0.8, noun,
+                                   f"'s {noun.text}")]
                 else:
-                    fact = None
-                if fact:
-                    yield fact
+                    predicate = next(filter(None, (ctx.lexicon.relational.get(f"{p.rsplit(' ', 1)[0]} of")
+                                                   for p in _noun_phrases(noun, noun))), None)
+                    facts = [predicate and _make(ctx, item, predicate, owner, "possessive", 0.8, noun,
+                                                 f"'s {noun.text}")]
+                    if _is_role_noun(noun) and ctx.type_of(item[0]) == "Person":
+                        role, qualifiers, _ = _role_phrase(noun, ctx)
+                        facts.append(_make(ctx, item, "role", role_text(role), "possessive", 0.8, None,
+                                           noun.text, tuple(q.lower_ for q in qualifiers)))
+                yield from filter(None, facts)
 
 
-def role_text(tokens: list[Token], ctx: SentenceContext) -> str:
+def role_text(tokens: list[Token]) -> str:
     """Normalised role text from its words: "undersecretary of defense" -> "Under Secretary of Defense"."""
-    words = [ROLE_SPELLING.get(t.lower_, t.lower_) for t in sorted(tokens, key=lambda t: t.i)]
+    words = [t.text if t.is_upper and len(t) > 1 else ROLE_SPELLING.get(t.lower_, t.lower_)
+             for t in sorted(tokens, key=lambda t: t.i)]
     text = " ".join(words).replace(" 's", "'s")
-    head = words[-1] if words else ""
-    titled = " of " in f" {text} " or " for " in f" {text} " or any(t.lower_ in TITLES for t in tokens) \
-        or any(t.pos_ == "PROPN" for t in tokens) or head in TITLES
+    titled = any(w in {"of", "for"} for w in words) or any(t.lower_ in TITLES or t.pos_ == "PROPN" for t in tokens)
     if not titled:
         return text
-    return " ".join(w if w in ROLE_SMALL_WORDS else w[:1].upper() + w[1:] for w in text.split())
+    return " ".join(w if w in ROLE_SMALL_WORDS or w.isupper() else w[:1].upper() + w[1:] for w in text.split())
 
 
 def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[Token], list[Token]]:
-    """Split a role noun phrase into (role words, qualifier words, organisation tokens it names)."""
+    """Split a role noun phrase into (role words, qualifier words, prepositional objects naming organisations)."""
     role, qualifiers, orgs = [], [], []
 
     def visit(token: Token) -> None:
         for child in token.lefts:
-            if child.dep_ in {"det", "punct", "predet"} or child.pos_ in {"DET", "PUNCT"}:
+            if child.dep_ in {"det", "punct", "predet"} or child.pos_ in {"DET", "PUNCT", "PRON"}:
                 continue
             if child.lower_ in QUALIFIERS:
                 qualifiers.append(child)
-            elif child.i in ctx.entities.by_token or child.ent_type_ in {"NORP", "GPE"}:
-                key = ctx.entities.by_token.get(child.i)
-                if key and ctx.type_of(key) == "Organization" and child not in orgs:
+            elif child.i in ctx.entities.by_token:
+                key = ctx.entities.by_token[child.i]
+                if ctx.type_of(key) == "Organization" and child.head.i not in ctx.entities.by_token:
                     orgs.append(child)
-            elif child.dep_ in {"amod", "compound", "nmod", "poss", "case", "nummod"}:
+            elif child.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}:
                 visit(child)
                 role.append(child)
         for child in token.rights:
+            if child.dep_ == "case" and token in role:
+                role.append(child)
             if child.dep_ != "prep":
                 continue
             objects = [c for c in child.children if c.dep_ == "pobj"]
             target = ctx.entity(objects[0]) if objects else None
             if target and ctx.type_of(target[0]) == "Organization" and _lemma(child) in WORKPLACE_PREPS:
                 orgs.append(objects[0])
-            elif objects and not target and objects[0].pos_ == "NOUN":
+            elif objects and not target and objects[0].pos_ == "NOUN" and _lemma(child) in {"of", "for"}:
                 role.append(child)
                 role.append(objects[0])
                 visit(objects[0])
@@ -327,58 +353,67 @@ def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[T
     return role, qualifiers, orgs
 
 
-def _role_facts(person: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
+def _role_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
                 anchor: Token | None) -> Iterator[Fact]:
+    """Role literal, relational facts and employer of a person (or relational facts of any entity)."""
     role, qualifiers, orgs = _role_phrase(noun, ctx)
     quals = tuple(q.lower_ for q in qualifiers)
-    fact = _make(ctx, person, "role", role_text(role, ctx), rule, confidence, anchor, noun.text, quals)
+    related = list(_relational(holder, noun, ctx, rule, confidence, anchor, quals))
+    yield from (fact for _, fact in related)
+    if ctx.type_of(holder[0]) != "Person" or not _is_role_noun(noun):
+        return
+    fact = _make(ctx, holder, "role", role_text(role), rule, confidence, anchor, noun.text, quals)
     if fact:
         yield fact
+    used = {target.i for target, _ in related}
     for org in orgs:
-        fact = _make(ctx, person, "works_for", ctx.entity(org), rule, confidence - 0.05, anchor, noun.text, quals)
+        fact = org.i not in used and _make(ctx, holder, "works_for", ctx.entity(org), rule, confidence - 0.05,
+                                           anchor, noun.text, quals)
         if fact:
             yield fact
 
 
 def _is_role_noun(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and (_lemma(token) in ROLE_WORDS or token.lower_ in ROLE_WORDS)
+    """A singular noun naming a role or occupation ("reporter", "chief executive"), not a kinship term."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} \
+        and (_lemma(token) in ROLE_WORDS or token.lower_ in ROLE_WORDS or token.lower_.endswith(("er", "or", "ist", "sman", "swoman")))\
+        and _lemma(token) not in KINSHIP
 
 
 def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
-    """Roles from appositions, premodifiers (titles before a name) and copular or naming clauses."""
+    """Roles and relational nouns from appositions, titles before a name, and copular or naming clauses."""
     for span, key in ctx.entities.spans:
-        if span.sent.start != sent.start or ctx.type_of(key) != "Person":
+        if span.sent.start != sent.start:
             continue
-        person = (key, False)
+        holder = (key, False)
         root = span.root
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token:
-                yield from _role_facts(person, child, ctx, "appos_role", 0.85, None)
+                yield from _role_facts(holder, child, ctx, "appos_role", 0.85, None)
             elif child.i < span.start and child.dep_ in {"compound", "nmod"} and _is_role_noun(child) \
-                    and child.i not in ctx.entities.by_token:
-                yield from _role_facts(person, child, ctx, "premod_role", 0.8, None)
+                    and child.i not in ctx.entities.by_token and ctx.type_of(key) == "Person":
+                yield from _role_facts(holder, child, ctx, "premod_role", 0.8, None)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i not in ctx.entities.by_token \
-                and root.head.i not in ctx.references:
-            yield from _role_facts(person, root.head, ctx, "appos_role", 0.8, None)
+                and root.head.i not in ctx.references and not any(c.dep_ == "poss" for c in root.head.children):
+            yield from _role_facts(holder, root.head, ctx, "appos_role", 0.8, None)
     for i, key in ctx.entities.titles.items():
         if sent.start <= i < sent.end and ctx.doc[i].lower_.rstrip(".") not in {"mr", "mrs", "ms", "miss"}:
-            yield from filter(None, [_make(ctx, (key, False), "role", role_text([ctx.doc[i]], ctx), "premod_role",
+            yield from filter(None, [_make(ctx, (key, False), "role", role_text([ctx.doc[i]]), "premod_role",
                                            0.8, None, ctx.doc[i].text)])
     for verb in sent:
         lemma = _lemma(verb)
-        if lemma not in COPULAS and lemma not in APPOINT_VERBS:
+        as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        if lemma not in COPULAS and lemma not in APPOINT_VERBS and not as_phrases:
             continue
-        subject_deps = {"nsubjpass"} if lemma in APPOINT_VERBS else {"nsubj"}
-        people = [ctx.entity(t) for c in verb.children if c.dep_ in subject_deps for t in _conjuncts(c)]
-        people = [p for p in people if p and ctx.type_of(p[0]) == "Person"]
-        complements = [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"} and c.pos_ in {"NOUN", "PROPN"}]
-        complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                        for p in c.children if p.dep_ == "pobj"]
-        for person in people:
+        subject_deps = {"nsubjpass"} if lemma in APPOINT_VERBS else {"nsubj", "nsubjpass"}
+        holders = [ctx.entity(t) for c in verb.children if c.dep_ in subject_deps for t in _conjuncts(c)]
+        complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
+                                    and c.pos_ == "NOUN" and c.i not in ctx.entities.by_token]
+        for holder in filter(None, holders):
             for complement in complements:
                 for noun in _conjuncts(complement):
-                    if noun.i not in ctx.entities.by_token and noun.pos_ == "NOUN" or _is_role_noun(noun):
-                        yield from _role_facts(person, noun, ctx, "copula_role", 0.75, verb)
+                    yield from _role_facts(holder, noun, ctx, "copula_role", 0.75, verb)
 
 
 RULES = (svo_facts, nominal_facts, possessive_facts, role_facts)
