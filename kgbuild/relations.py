@@ -94,6 +94,8 @@ def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
     Negation and hedging count in the word's own clause chain (xcomp, conj, prepositional attachments);
     a denial verb above the clause negates it; the nearest speech verb above makes it reported.
     """
+    if _lemma(anchor) in DENIAL_VERBS:
+        return NEGATED, None
     token, negated, hedged, same_clause = anchor, False, False, True
     while True:
         if same_clause:
@@ -172,7 +174,8 @@ def _objects(verb: Token, ctx: SentenceContext) -> Iterator[tuple[tuple[str, boo
             phrases.append(_phrase(*base, preps[-1]))
             if nouns and nouns[-1].i < preps[-1].i:
                 phrases.append(f"{_lemma(nouns[-1])} {_lemma(preps[-1])}")
-            if len(preps) > 1 and all(_lemma(p) in PLACE_HOP_PREPS for p in preps[1:]):
+            if len(preps) > 1 and all(_lemma(p) in PLACE_HOP_PREPS for p in preps[1:]) \
+                    and not any(ctx.entity(n) for n in nouns):
                 phrases.append(_phrase(*base, preps[0]))
         elif path is base:
             phrases = [_phrase(*base)]
@@ -183,11 +186,13 @@ def _make(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: 
           rule: str, confidence: float, anchor: Token | None, phrase: str,
           qualifiers: tuple[str, ...] = ()) -> Fact | None:
     """A fact with the modality of its anchor's clause; no anchor means presupposed (asserted)."""
-    mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)
     literal = isinstance(obj, str)
     obj_key = obj if literal else obj[0]
     if not literal and obj_key == subject[0]:
         return None
+    if not ctx.lexicon.accepts(predicate, ctx.type_of(subject[0]), None if literal else ctx.type_of(obj_key)):
+        return None
+    mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)
     used_coref = subject[1] or (not literal and obj[1])
     confidence *= 0.85 if used_coref else 1.0
     confidence *= 0.8 if mood == HEDGED else 1.0

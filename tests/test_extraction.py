@@ -1,0 +1,166 @@
+"""Extraction rules on hand-built sentences (none taken from the sample article)."""
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.extract import extract
+from kgbuild.lexicon import load_lexicon
+from kgbuild.model import ASSERTED, HEDGED, NEGATED, REPORTED
+from kgbuild.nlp import load_pipeline
+from kgbuild.reader import read_text_article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    lexicon = load_lexicon()
+
+    def run(text: str):
+        article = read_text_article(text, "test.txt")
+        return extract(nlp(article.text), article, lexicon)
+    return run
+
+
+@pytest.fixture(scope="module")
+def facts(run):
+    """(subject, predicate, object, modality) tuples with entity names resolved."""
+    def facts(text: str) -> set[tuple[str, str, str, str]]:
+        result = run(text)
+        names = {e.key: e.name for e in result.entities}
+        return {(names[f.subject], f.predicate, f.object if f.object_is_literal else names[f.object], f.modality)
+                for f in result.facts}
+    return facts
+
+
+def asserted(found: set[tuple[str, str, str, str]]) -> set[tuple[str, str, str]]:
+    return {(s, p, o) for s, p, o, m in found if m != NEGATED}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Angela Merkel spoke with Emmanuel Macron on Tuesday.", ("Angela Merkel", "spoke_with", "Emmanuel Macron")),
+    ("Jeff Bezos has kept in close contact with Satya Nadella for years.",
+     ("Jeff Bezos", "in_contact_with", "Satya Nadella")),
+    ("Joe Biden and Kamala Harris met with Xi Jinping.", ("Kamala Harris", "met_with", "Xi Jinping")),
+    ("Whole Foods was acquired by Amazon in 2017.", ("Amazon", "acquired", "Whole Foods")),
+    ("Warren Buffett praised Apple on Saturday.", ("Warren Buffett", "praised", "Apple")),
+])
+def test_subject_verb_object_with_particles_prepositions_and_passives(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_prepositional_object_is_not_a_partner_of_the_verb(facts):
+    found = asserted(facts("German Chancellor Olaf Scholz met with Joe Biden in Washington."))
+    assert ("Olaf Scholz", "met_with", "Joe Biden") in found
+    assert not any(o == "Washington" for _, p, o in found if p == "met_with")
+
+
+def test_appositive_role_with_employer_and_qualifier(run):
+    result = run("Jane Doe, the former chief financial officer of Acme Corp, resigned on Monday.")
+    names = {e.key: e.name for e in result.entities}
+    roles = {(f.object, f.qualifiers) for f in result.facts if f.predicate == "role"}
+    assert ("chief financial officer", ("former",)) in roles
+    assert any(f.predicate == "works_for" and names[f.object] == "Acme Corp" for f in result.facts)
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("The interview was conducted by journalist Maria Ressa.", "Maria Ressa", "journalist"),
+    ("German Chancellor Olaf Scholz arrived late.", "Olaf Scholz", "Chancellor"),
+])
+def test_premodifier_role(facts, text, person, role):
+    assert any(s == person and p == "role" and role in o for s, p, o in asserted(facts(text)))
+
+
+def test_title_makes_a_person_even_when_ner_says_otherwise(run):
+    result = run("German Chancellor Olaf Scholz arrived late.")
+    assert [e.type for e in result.entities if e.name == "Olaf Scholz"] == ["Person"]
+
+
+def test_copular_and_naming_roles_with_relational_nouns(facts):
+    assert ("Satya Nadella", "ceo_of", "Microsoft") in asserted(facts("Satya Nadella is the chief executive of Microsoft."))
+    named = asserted(facts("Lisa Su was named chief executive of AMD."))
+    assert ("Lisa Su", "ceo_of", "AMD") in named and ("Lisa Su", "role", "chief executive") in named
+    became = asserted(facts("Mary Barra became chairman of General Motors in 2016."))
+    assert ("Mary Barra", "chairs", "General Motors") in became
+
+
+def test_possessives(facts):
+    assert ("Bill Gates", "owns", "Microsoft") in asserted(facts("Bill Gates's company Microsoft announced a new product."))
+    found = asserted(facts("Microsoft's chief executive Satya Nadella met with Sundar Pichai."))
+    assert ("Satya Nadella", "ceo_of", "Microsoft") in found
+    assert ("Satya Nadella", "met_with", "Sundar Pichai") in found
+
+
+def test_nominalisation_with_light_verb(facts):
+    assert ("Iraq", "invaded", "Kuwait") in asserted(facts("Iraq launched its invasion of Kuwait in 1990."))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Tim Cook is not a politician.", ("Tim Cook", "role", "politician")),
+    ("Boris Johnson denied meeting with Vladimir Putin.", ("Boris Johnson", "met_with", "Vladimir Putin")),
+    ("The Kremlin said Vladimir Putin had not spoken with Joe Biden.", ("Vladimir Putin", "spoke_with", "Joe Biden")),
+])
+def test_negated_and_denied_facts_are_kept_as_negated(facts, text, fact):
+    found = facts(text)
+    assert (*fact, NEGATED) in found
+    assert fact not in asserted(found)
+
+
+def test_hedged_and_reported_modality(run, facts):
+    assert ("Apple", "acquired", "Shazam", HEDGED) in facts("Apple may have acquired Shazam.")
+    result = run("Reuters reported that Amazon acquired Whole Foods.")
+    names = {e.key: e.name for e in result.entities}
+    [fact] = [f for f in result.facts if f.predicate == "acquired"]
+    assert fact.modality == REPORTED and names[fact.attributed_to] == "Reuters"
+    assert ("Amazon", "acquired", "Whole Foods", ASSERTED) in facts("Amazon acquired Whole Foods.")
+
+
+def test_pronouns_resolve_to_the_salient_entity(facts):
+    found = asserted(facts("Warren Buffett praised Apple on Saturday. He also said he spoke with Tim Cook."))
+    assert ("Warren Buffett", "spoke_with", "Tim Cook") in found
+
+
+def test_pronoun_gender_agreement(facts):
+    text = "Mary Smith hired John Brown in May. She later met with Angela Merkel."
+    assert ("Mary Smith", "met_with", "Angela Merkel") in asserted(facts(text))
+
+
+def test_definite_description_resolves_to_a_person(facts):
+    text = ("Tesla founder Elon Musk visited Berlin on Monday. According to a report by Reuters, "
+            "the billionaire met with Olaf Scholz.")
+    assert ("Elon Musk", "met_with", "Olaf Scholz") in asserted(facts(text))
+
+
+def test_short_names_merge_into_the_full_name(run):
+    result = run("Angela Merkel arrived in Paris. Merkel then spoke with reporters.")
+    [person] = [e for e in result.entities if e.type == "Person"]
+    assert person.name == "Angela Merkel" and "Merkel" in person.aliases and person.mentions == 2
+
+
+def test_name_seen_once_is_recognised_everywhere(run):
+    result = run("Jacinda Ardern resigned in January. Later, Jacinda Ardern (left) thanked voters.")
+    [person] = [e for e in result.entities if e.name == "Jacinda Ardern"]
+    assert person.mentions == 2
+
+
+def test_known_short_forms_of_places(run):
+    result = run("The U.S. imposed sanctions. The United States also warned China.")
+    assert [e.name for e in result.entities if e.type == "Place"].count("United States") == 1
+
+
+def test_no_junk_entities(run):
+    result = run("Apple's (r.) chief met him in Paris. He's happy.")
+    names = {e.name for e in result.entities}
+    assert not names & {"r.", "Apple's", "He", "him"}
+
+
+def test_every_fact_carries_its_sentence_and_rule(run):
+    result = run("Angela Merkel spoke with Emmanuel Macron on Tuesday. Merkel later met with Joe Biden.")
+    for fact in result.facts:
+        assert result.article.text[fact.sentence.begin:fact.sentence.end] == fact.sentence.text
+        assert fact.rule and 0.0 <= fact.confidence <= 1.0
