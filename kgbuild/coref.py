@@ -59,16 +59,20 @@ def _gender_of(name: str, title_words: set[str]) -> str | None:
 
 
 def _grammatical_weight(token: Token) -> int:
-    """Extra salience for the grammatical role of a mention's head (via an apposition too).
-
-    Subjects +80, objects +50, and +50 for mentions outside adverbial phrases ("According to X, ...").
-    """
+    """Salience factors of a mention beyond recency (Lappin & Leass): its grammatical role (subject 80,
+    direct object 50, oblique 40), head-noun emphasis (80, when not inside another noun phrase) and
+    non-adverbial emphasis (50, when not inside an adverbial phrase such as "According to X, ...")."""
     while token.dep_ in {"compound", "appos", "flat"} and token.head is not token:
         token = token.head
-    weight = 80 if token.dep_ in SUBJECT_DEPS else 50 if token.dep_ in {"dobj", "dative"} else 0
-    adverbial = any(t.dep_ in {"prep", "agent", "npadvmod", "advcl"} and t.head.pos_ in {"VERB", "AUX", "NOUN"}
-                    or t.dep_ == "acl" for t in [token, *token.ancestors][:4])
-    return weight + (0 if adverbial else 50)
+    weight = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}.get(token.dep_, 0)
+    path = [token, *token.ancestors]
+    clause = next((i for i, t in enumerate(path) if t.pos_ in {"VERB", "AUX"}
+                   and t.dep_ not in {"acl", "relcl", "prep", "pcomp", "amod"}), len(path))
+    inside_noun_phrase = any(t.pos_ in {"NOUN", "PROPN"} for t in path[1:clause] if t.dep_ != "appos") \
+        or token.dep_ == "poss"
+    adverbial = any(t.dep_ in {"prep", "agent", "npadvmod"} and t.head.pos_ in {"VERB", "AUX"} for t in path[:clause]) \
+        or any(t.dep_ == "advcl" for t in path[clause:clause + 1])
+    return weight + (0 if inside_noun_phrase else 80) + (0 if adverbial else 50)
 
 
 def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
@@ -157,14 +161,15 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
         kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
         if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"}:
             kind = None  # "it" as a subject is too often expletive ("it is important to ...")
+        if kind == "they" and token.lower_ not in {"they", "their"}:
+            kind = None  # "them" is as often several entities as one
+
         if kind is None:
             kind = _is_description(token, entities)
         if kind is None:
             continue
         exclude: set[str] = set()
-        if kind in ("Person", "Organization", "Place"):  # a description does not repeat a name of its sentence
-            exclude = {key for span, key in entities.spans if span.sent.start == sentence_start and span.end <= token.i}
-        elif token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
+        if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
             exclude = {entities.by_token.get(c.i) or resolved.get(c.i) for c in token.head.children
                        if c.dep_ in SUBJECT_DEPS} - {None}
         key = best(kind, token, exclude)

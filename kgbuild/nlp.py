@@ -91,6 +91,8 @@ def entity_repair(doc: Doc) -> Doc:
         votes.setdefault(span.text, {}).setdefault(span.label_, 0)
         votes[span.text][span.label_] += 1
     label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
+    surnames = {t.split()[-1] for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1}
+    label_of.update({text: "PERSON" for text in label_of if text in surnames})  # "Altman" after "Sam Altman"
     spans = [Span(doc, s.start, s.end, label=label_of[s.text]) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     by_first_token: dict[str, list[tuple[str, ...]]] = {}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import ArticleEntities
 from .lexicon import Lexicon
 from .model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, Sentence
-from .words import ROLE_WORDS, TITLES
+from .words import LOCATION_NOUNS, ROLE_WORDS, TITLES
 
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
               "ex", "retired", "new", "longtime", "newly", "elected"}
@@ -175,7 +175,7 @@ def _objects(verb: Token, ctx: SentenceContext) -> Iterator[tuple[tuple[str, boo
             if nouns and nouns[-1].i < preps[-1].i:
                 phrases.append(f"{_lemma(nouns[-1])} {_lemma(preps[-1])}")
             if len(preps) > 1 and all(_lemma(p) in PLACE_HOP_PREPS for p in preps[1:]) \
-                    and not any(ctx.entity(n) for n in nouns):
+                    and all(_lemma(n) in LOCATION_NOUNS for n in nouns if n.i > preps[0].i):
                 phrases.append(_phrase(*base, preps[0]))
         elif path is base:
             phrases = [_phrase(*base)]

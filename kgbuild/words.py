@@ -27,6 +27,10 @@ corporation conglomerate retailer airline brand platform network broadcaster pub
 # Nouns that describe a place ("the country").
 PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}
 
+# Common nouns that only locate something: "supplied internet to locations within Ukraine".
+LOCATION_NOUNS = {"location", "area", "region", "city", "town", "village", "part", "site", "territory",
+                  "facility", "base", "place", "community", "district", "province", "zone", "point", "front"}
+
 # Nouns that name a role or occupation (besides TITLES and PERSON_NOUNS).
 ROLE_WORDS = TITLES | PERSON_NOUNS | set("""
 officer analyst economist spokesperson adviser advisor aide deputy head boss cofounder co-founder striker

@@ -1,0 +1,215 @@
+"""The `kgbuild` command line: build, query and view, their output and their exit codes.
+
+Most tests call kgbuild.cli.main in-process; one runs the installed console script. The seed graph is
+built once for the module. Loads the spaCy model, hence `slow`.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, RDF, RDFS
+
+from kgbuild.cli import main
+from kgbuild.vocab import KG, SCHEMA
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+KGBUILD = Path(sys.executable).parent / "kgbuild"
+
+SPOKE_WITH = "SELECT ?o WHERE { ?s kg:spoke_with ?o }"
+SUMMARY = re.compile(r"^(\d+) articles, (\d+) entities, (\d+) relations, (\d+) statements\b", re.M)
+
+GOOD_ARTICLE = """\
+title: Initech opens Berlin office
+date: 2024-04-10
+source: https://news.example.org/initech-berlin
+
+Initech opened a new office in Berlin on Tuesday. Peter Gibbons, the CEO of Initech, spoke with
+German Chancellor Olaf Scholz about the investment.
+"""
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run(*argv: str) -> Run:
+    """Call kgbuild.cli.main and capture what it prints (usable from module-scoped fixtures)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in argv])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Run, Path]:
+    out = tmp_path_factory.mktemp("seed-build") / "out"
+    return run("build", SEEDS, "--out", out), out
+
+
+@pytest.fixture(scope="module")
+def graph_file(seed_build: tuple[Run, Path]) -> Path:
+    result, out = seed_build
+    assert result.code == 0, result.err
+    return out / "graph.ttl"
+
+
+def assert_self_contained_vis_page(html: str) -> None:
+    assert "vis-network" in html and "new vis.Network" in html
+    assert not re.search(r"""\ssrc\s*=\s*["']?https?:""", html, re.I)
+    assert not re.search(r"""<link[^>]*\shref\s*=\s*["']?https?:""", html, re.I)
+
+
+def one_line(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+# --- build --------------------------------------------------------------------------------------
+
+def test_build_writes_a_turtle_graph(seed_build, graph_file) -> None:
+    result, _ = seed_build
+    assert result.code == 0
+    graph = Graph().parse(graph_file, format="turtle")
+    assert len(list(graph.subjects(RDF.type, SCHEMA.NewsArticle))) == 1
+    musk = next(graph.subjects(RDFS.label, Literal("Elon Musk")))
+    putin = next(graph.subjects(RDFS.label, Literal("Vladimir Putin")))
+    assert (musk, KG.spoke_with, putin) in graph
+
+
+def test_build_writes_a_self_contained_html_view(graph_file) -> None:
+    html = (graph_file.parent / "graph.html").read_text(encoding="utf-8")
+    assert_self_contained_vis_page(html)
+    assert "Elon Musk" in html and "Vladimir Putin" in html
+
+
+def test_build_prints_a_summary_line_matching_the_graph(seed_build, graph_file) -> None:
+    result, _ = seed_build
+    match = SUMMARY.search(result.out)
+    assert match, result.out
+    articles, entities, relations, statements = map(int, match.groups())
+    graph = Graph().parse(graph_file, format="turtle")
+    assert articles == 1
+    assert entities == len({s for s, t in graph.subject_objects(RDF.type) if str(t).startswith(str(KG))})
+    assert statements == len(set(graph.subjects(RDF.type, RDF.Statement)))
+    assert relations > 0
+    assert str(graph_file) in result.out
+    assert "Traceback" not in result.err
+
+
+def test_build_of_a_missing_path_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    result = run("build", missing, "--out", tmp_path / "out")
+    assert result.code == 2
+    assert str(missing) in one_line(result.err)
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_with_a_model_that_is_not_installed_exits_2_naming_the_package(tmp_path: Path) -> None:
+    result = run("build", SEEDS, "--out", tmp_path / "out", "--model", "en_core_web_xx_missing")
+    assert result.code == 2
+    message = one_line(result.err)
+    assert "en_core_web_xx_missing" in message and "not installed" in message
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_skips_a_bad_file_keeps_the_good_article_and_exits_1(tmp_path: Path) -> None:
+    good, bad = tmp_path / "initech.txt", tmp_path / "empty.txt"
+    good.write_text(GOOD_ARTICLE, encoding="utf-8")
+    bad.write_text("", encoding="utf-8")
+    result = run("build", good, bad, "--out", tmp_path / "out")
+
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert len([line for line in result.err.splitlines() if str(bad) in line]) == 1, result.err
+    assert str(good) not in result.err
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert (None, DCTERMS.title, Literal("Initech opens Berlin office")) in graph
+    assert (None, RDFS.label, Literal("Peter Gibbons")) in graph
+    assert SUMMARY.search(result.out).group(1) == "1"
+
+
+# --- query --------------------------------------------------------------------------------------
+
+def test_query_prints_a_table_with_labels(graph_file, capsys) -> None:
+    assert main(["query", str(graph_file), SPOKE_WITH]) == 0
+    out = capsys.readouterr().out
+    assert "Vladimir Putin" in out
+    assert out.splitlines()[0].strip() == "o"
+
+
+def test_query_as_csv(graph_file, capsys) -> None:
+    assert main(["query", str(graph_file), SPOKE_WITH, "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["o"]
+    assert ["https://w3id.org/kgbuild/resource/person/vladimir-putin"] in rows[1:]
+
+
+def test_query_as_sparql_json(graph_file, capsys) -> None:
+    assert main(["query", str(graph_file), SPOKE_WITH, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["head"]["vars"] == ["o"]
+    values = [b["o"]["value"] for b in data["results"]["bindings"]]
+    assert "https://w3id.org/kgbuild/resource/person/vladimir-putin" in values
+
+
+def test_query_from_a_file(graph_file, tmp_path: Path, capsys) -> None:
+    query = tmp_path / "q.rq"
+    query.write_text("# who did Musk speak with?\n"
+                     "SELECT ?name WHERE {\n  ?s kg:spoke_with ?o .\n  ?o rdfs:label ?name .\n}\n",
+                     encoding="utf-8")
+    assert main(["query", str(graph_file), "--file", str(query)]) == 0
+    assert "Vladimir Putin" in capsys.readouterr().out
+
+
+def test_bad_sparql_exits_2_with_a_one_line_message(graph_file, capsys) -> None:
+    assert main(["query", str(graph_file), "SELECT ?o WHERE { ?s kg:spoke_with ?o"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert one_line(captured.err).startswith("kgbuild: ")
+    assert "Traceback" not in captured.err
+
+
+def test_query_of_a_missing_graph_file_exits_2_naming_it(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere" / "graph.ttl"
+    assert main(["query", str(missing), SPOKE_WITH]) == 2
+    captured = capsys.readouterr()
+    assert str(missing) in one_line(captured.err)
+    assert captured.out == ""
+
+
+def test_console_script_runs_a_query(graph_file) -> None:
+    assert KGBUILD.exists(), KGBUILD
+    done = subprocess.run([str(KGBUILD), "query", str(graph_file), SPOKE_WITH],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Vladimir Putin" in done.stdout
+    assert done.stderr == ""
+
+
+# --- view ---------------------------------------------------------------------------------------
+
+def test_view_writes_the_html_page(graph_file, tmp_path: Path, capsys) -> None:
+    page = tmp_path / "x.html"
+    assert main(["view", str(graph_file), "--out", str(page)]) == 0
+    assert str(page) in capsys.readouterr().out
+    html = page.read_text(encoding="utf-8")
+    assert_self_contained_vis_page(html)
+    assert "Vladimir Putin" in html
