@@ -14,6 +14,9 @@ REPORTED = "reported"
 NEGATED = "negated"
 MODALITIES = (ASSERTED, HEDGED, REPORTED, NEGATED)
 
+# Predicate of a relation whose words match no declared predicate: kept as a statement, never asserted.
+OPEN_PREDICATE = "related_to"
+
 
 @dataclass(frozen=True)
 class Article:

@@ -113,6 +113,7 @@ def entity_repair(doc: Doc) -> Doc:
                     covered.update(range(token.i, end))
                 break
     spans.extend(_names_in_apposition(doc, covered))
+    spans.extend(e for e in doc.ents if e.label_ == "DATE")  # kept for dates of birth, death, founding
     doc.ents = filter_spans(spans)
     return doc
 

@@ -11,17 +11,19 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from .model import NEGATED, Article, ArticleFacts, Fact, Sentence
+from .model import NEGATED, OPEN_PREDICATE, Article, ArticleFacts, Fact, Sentence
+from .reader import normalise_date
 from .resolve import Resolution
 from .vocab import KG, KGR, NIF, SCHEMA, bind_prefixes, digest
 
-OPEN_PREDICATE = "related_to"
+DATE_PREDICATES = {"date_of_birth", "date_of_death", "date_founded"}
 
 
 @dataclass
@@ -81,11 +83,24 @@ def _add_sentence(graph: Graph, article_id: str, sentence: Sentence) -> URIRef:
     return node
 
 
+def _literal(predicate: str, text: str) -> Literal:
+    """The object literal of a fact: dates typed (xsd:date, xsd:gYearMonth, xsd:gYear) when they parse."""
+    if predicate in DATE_PREDICATES:
+        if iso := normalise_date(text):
+            return Literal(iso, datatype=XSD.date)
+        if match := re.fullmatch(r"(?:in\s+)?([A-Z][a-z]+)\s+(\d{4})", text.strip()):
+            if month := normalise_date(f"1 {match[1]} {match[2]}"):
+                return Literal(month[:7], datatype=XSD.gYearMonth)
+        if match := re.fullmatch(r"\d{4}", text.strip()):
+            return Literal(match[0], datatype=XSD.gYear)
+    return Literal(text)
+
+
 def _add_fact(graph: Graph, article_id: str, fact: Fact, entity_of: dict[tuple[str, str], str]) -> bool:
     """Add one extraction as a statement (and as a triple when asserted); True if a triple was added."""
     subject = entity_iri(entity_of[(article_id, fact.subject)])
     predicate = KG[fact.predicate]
-    obj = Literal(fact.object) if fact.object_is_literal else entity_iri(entity_of[(article_id, fact.object)])
+    obj = _literal(fact.predicate, fact.object) if fact.object_is_literal else entity_iri(entity_of[(article_id, fact.object)])
     sentence = _add_sentence(graph, article_id, fact.sentence)
     statement = KGR[f"statement/{digest(str(subject), str(predicate), str(obj), str(sentence), fact.modality)}"]
     graph.add((statement, RDF.type, RDF.Statement))

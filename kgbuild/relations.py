@@ -7,6 +7,10 @@ Each rule has an id (kept on every fact it makes):
   appos_role  "Colin Kahl, the former under secretary of defense, ..."
   premod_role "Russian President Vladimir Putin", "reporter Ronan Farrow", "Tesla CEO Elon Musk"
   copula_role "X is the chief executive of Y", "X became chairman", "X was named coach"
+  date        "born on 3 May 1950", "died in 2001", "Acme, founded in 1998"
+
+A relation between two entities whose words match no trigger phrase is kept with the open predicate
+kg:related_to (and its words in Fact.phrase); it is recorded as a statement but not asserted.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, Sentence
+from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, Sentence
 from .words import LOCATION_NOUNS, ROLE_WORDS, TITLES
 
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
@@ -130,7 +134,7 @@ def _subjects(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple[s
             else:
                 found.extend(ctx.entity(t) for t in _conjuncts(child))
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and depth < 3:
-        if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG"}):
+        if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG", "VBN"}):
             return _subjects(verb.head, ctx, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found.append(ctx.entity(verb.head))
@@ -151,7 +155,8 @@ def _prep_paths(token: Token, path: list[Token], depth: int = 2) -> Iterator[tup
                     yield from _prep_paths(target, [*path, prep, target], depth - 1)
 
 
-def _objects(verb: Token, ctx: SentenceContext) -> Iterator[tuple[tuple[str, bool], list[str], str]]:
+def _objects(verb: Token, ctx: SentenceContext,
+             with_direct_object: bool = True) -> Iterator[tuple[tuple[str, bool], list[str], str]]:
     """(object entity, candidate trigger phrases, phrase as written) for each entity argument of a verb.
 
     Candidates, most specific first: the whole path ("keep in contact with"), the verb with the last
@@ -159,7 +164,7 @@ def _objects(verb: Token, ctx: SentenceContext) -> Iterator[tuple[tuple[str, boo
     the first preposition when the rest only locates the object ("supply to locations within Ukraine").
     """
     base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
-    paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" for obj in _conjuncts(c)]
+    paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" and with_direct_object for obj in _conjuncts(c)]
     paths += [(t, p) for obj, _ in list(paths) for t, p in _prep_paths(obj, [*base, obj])]
     paths += list(_prep_paths(verb, base))
     for target, path in paths:
@@ -203,31 +208,79 @@ def _make(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: 
 
 
 def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
-    """Subject-verb-object facts, with particles and prepositions in the relation phrase."""
+    """Subject-verb-object facts, with particles and prepositions in the relation phrase.
+
+    Passives read from the agent ("Y was acquired by X" -> X acquired Y); a passive without an agent
+    keeps its grammatical subject ("X was born in Y" -> X born_in Y, trigger "bear in").
+    """
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or _lemma(verb) in COPULAS:
             continue
         passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
-        agents = [ctx.entity(t) for c in verb.children if c.dep_ == "agent"
-                  for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
-        subjects = [a for a in agents if a] if passive else _subjects(verb, ctx)
-        if not subjects:
-            continue
-        if passive:
-            for c in verb.children:
-                if c.dep_ == "nsubjpass" and ctx.entity(c):
-                    predicate = ctx.lexicon.predicate_for(_phrase(verb))
-                    for subject in subjects:
-                        fact = predicate and _make(ctx, subject, predicate, ctx.entity(c), "svo", 0.75, verb,
-                                                   verb.text)
-                        if fact:
-                            yield fact
-        for target, phrases, written in _objects(verb, ctx):
+        agents = [a for a in (ctx.entity(t) for c in verb.children if c.dep_ == "agent"
+                              for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)) if a]
+        patients = [p for p in (ctx.entity(t) for c in verb.children if c.dep_ == "nsubjpass"
+                                for t in ([verb.head] if c.tag_ == "WDT" else _conjuncts(c))) if p]
+        if passive and verb.dep_ == "acl" and ctx.entity(verb.head):
+            patients.append(ctx.entity(verb.head))  # "Acme, founded by John Smith, ..."
+        if passive and not agents:
+            subjects = patients
+        else:
+            subjects = agents if passive else _subjects(verb, ctx)
+            for patient in patients if agents else []:
+                predicate = ctx.lexicon.predicate_for(_phrase(verb))
+                for subject in subjects:
+                    fact = predicate and _make(ctx, subject, predicate, patient, "svo", 0.75, verb, verb.text)
+                    if fact:
+                        yield fact
+        unmatched: dict[tuple[str, bool], str] = {}
+        matched: set[str] = set()
+        for target, phrases, written in _objects(verb, ctx, with_direct_object=not passive):
             predicate = ctx.lexicon.predicate_for(*phrases)
             if not predicate:
+                unmatched.setdefault(target, written)
                 continue
+            matched.add(target[0])
             for subject in subjects:
                 fact = _make(ctx, subject, predicate, target, "svo", 0.75, verb, written)
+                if fact:
+                    yield fact
+        for target, written in unmatched.items():
+            for subject in subjects if target[0] not in matched else []:
+                fact = _make(ctx, subject, OPEN_PREDICATE, target, "svo", 0.5, verb, written)
+                if fact:
+                    yield fact
+
+
+DATE_PREDICATES = {"bear": "date_of_birth", "die": "date_of_death", "found": "date_founded",
+                   "establish": "date_founded", "create": "date_founded", "form": "date_founded",
+                   "launch": "date_founded", "incorporate": "date_founded", "start": "date_founded",
+                   "co-found": "date_founded", "cofound": "date_founded"}
+
+
+def _date_of(token: Token) -> Span | None:
+    """The DATE entity a token belongs to, if any."""
+    return next((e for e in token.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None)
+
+
+def date_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """Dates of birth, death and founding: "born on 3 May 1950", "died in 2001", "founded in 1998"."""
+    for verb in sent:
+        predicate = DATE_PREDICATES.get(_lemma(verb)) or DATE_PREDICATES.get(verb.lower_.removesuffix("ed"))
+        if not predicate or verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        if verb.dep_ in {"acl", "amod"} or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
+            holders = [ctx.entity(verb.head)] if verb.dep_ != "advcl" else _subjects(verb.head, ctx)
+        elif predicate == "date_founded" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            holders = [ctx.entity(t) for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+        else:
+            holders = [ctx.entity(t) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       for t in ([verb.head] if c.tag_ == "WDT" else _conjuncts(c))]
+        dates = [_date_of(t) for c in verb.children if c.dep_ in {"prep", "npadvmod"}
+                 for t in ([c] if c.dep_ == "npadvmod" else [p for p in c.children if p.dep_ == "pobj"])]
+        for holder in filter(None, holders):
+            for date in {d.start: d for d in dates if d}.values():
+                fact = _make(ctx, holder, predicate, date.text, "date", 0.8, verb, verb.text)
                 if fact:
                     yield fact
 
@@ -421,7 +474,7 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                     yield from _role_facts(holder, noun, ctx, "copula_role", 0.75, verb)
 
 
-RULES = (svo_facts, nominal_facts, possessive_facts, role_facts)
+RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, date_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,
