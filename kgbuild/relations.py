@@ -309,11 +309,12 @@ def nominal_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                             yield fact
 
 
-def _noun_phrases(noun: Token, prep: Token) -> list[str]:
-    """Lemma phrases naming a relational noun with its preposition, longest first ("chief executive of")."""
-    modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
-    phrases = [f"{_phrase(*modifiers[i:], noun)} {_lemma(prep)}" for i in range(len(modifiers))]
-    return phrases + [f"{_lemma(noun)} {_lemma(prep)}", f"{noun.lower_} {_lemma(prep)}"]
+def _noun_phrases(noun: Token, prep: str) -> list[str]:
+    """Lemma phrases naming a relational noun with a preposition, longest first ("chief executive of")."""
+    modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}
+                 and not c.ent_type_]
+    phrases = [f"{_phrase(*modifiers[i:], noun)} {prep}" for i in range(len(modifiers))]
+    return phrases + [f"{_lemma(noun)} {prep}", f"{noun.lower_} {prep}"]
 
 
 def _relational(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
@@ -325,7 +326,7 @@ def _relational(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rul
     for noun_ in _conjuncts(noun):
         for prep in (c for c in noun_.children if c.dep_ == "prep"):
             predicate = None
-            for phrase in _noun_phrases(noun_, prep):
+            for phrase in _noun_phrases(noun_, _lemma(prep)):
                 predicate = ctx.lexicon.relational.get(phrase)
                 if predicate:
                     break
@@ -354,12 +355,11 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                     facts = [_make(ctx, owner, POSSESSIVE_NOUNS[lemma], item, "possessive", 0.8, noun,
                                    f"'s {noun.text}")]
                 else:
-                    predicate = next(filter(None, (ctx.lexicon.relational.get(f"{p.rsplit(' ', 1)[0]} of")
-                                                   for p in _noun_phrases(noun, noun))), None)
+                    predicate = next(filter(None, map(ctx.lexicon.relational.get, _noun_phrases(noun, "of"))), None)
                     facts = [predicate and _make(ctx, item, predicate, owner, "possessive", 0.8, noun,
                                                  f"'s {noun.text}")]
                     if _is_role_noun(noun) and ctx.type_of(item[0]) == "Person":
-                        role, qualifiers, _ = _role_phrase(noun, ctx)
+                        role, qualifiers, _, _ = _role_phrase(noun, ctx)
                         facts.append(_make(ctx, item, "role", role_text(role), "possessive", 0.8, None,
                                            noun.text, tuple(q.lower_ for q in qualifiers)))
                 yield from filter(None, facts)
@@ -376,9 +376,13 @@ def role_text(tokens: list[Token]) -> str:
     return " ".join(w if w in ROLE_SMALL_WORDS or w.isupper() else w[:1].upper() + w[1:] for w in text.split())
 
 
-def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[Token], list[Token]]:
-    """Split a role noun phrase into (role words, qualifier words, prepositional objects naming organisations)."""
-    role, qualifiers, orgs = [], [], []
+def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+    """Split a role noun phrase into role words, qualifier words, and the organisations and places it names.
+
+    "the former US undersecretary of defense with the Pentagon" -> (undersecretary of defense, [former],
+    [Pentagon], [US]).
+    """
+    role, qualifiers, orgs, places = [], [], [], []
 
     def visit(token: Token) -> None:
         for child in token.lefts:
@@ -387,9 +391,9 @@ def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[T
             if child.lower_ in QUALIFIERS:
                 qualifiers.append(child)
             elif child.i in ctx.entities.by_token:
-                key = ctx.entities.by_token[child.i]
-                if ctx.type_of(key) == "Organization" and child.head.i not in ctx.entities.by_token:
-                    orgs.append(child)
+                kind = ctx.type_of(ctx.entities.by_token[child.i])
+                if child.head.i not in ctx.entities.by_token:
+                    (orgs if kind == "Organization" else places if kind == "Place" else []).append(child)
             elif child.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}:
                 visit(child)
                 role.append(child)
@@ -408,13 +412,17 @@ def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[T
                 visit(objects[0])
     visit(noun)
     role.append(noun)
-    return role, qualifiers, orgs
+    return role, qualifiers, orgs, places
 
 
 def _role_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
-                anchor: Token | None) -> Iterator[Fact]:
-    """Role literal, relational facts and employer of a person (or relational facts of any entity)."""
-    role, qualifiers, orgs = _role_phrase(noun, ctx)
+                anchor: Token | None, places: tuple[Token, ...] = ()) -> Iterator[Fact]:
+    """Role literal, relational facts and employer of a person (or relational facts of any entity).
+
+    A country named before the role ("Russian President", "US undersecretary") gives the relational
+    fact when the noun has one ("president of" -> president_of Russia), else citizen_of.
+    """
+    role, qualifiers, orgs, named_places = _role_phrase(noun, ctx)
     quals = tuple(q.lower_ for q in qualifiers)
     related = list(_relational(holder, noun, ctx, rule, confidence, anchor, quals))
     yield from (fact for _, fact in related)
@@ -427,6 +435,14 @@ def _role_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rul
     for org in orgs:
         fact = org.i not in used and _make(ctx, holder, "works_for", ctx.entity(org), rule, confidence - 0.05,
                                            anchor, noun.text, quals)
+        if fact:
+            yield fact
+    for place in [*named_places, *places]:
+        target = ctx.entity(place)
+        predicate = next((p for p in map(ctx.lexicon.relational.get, _noun_phrases(noun, "of"))
+                          if p and ctx.lexicon.accepts(p, "Person", "Place")), "citizen_of")
+        fact = target and _make(ctx, holder, predicate, target, rule, confidence - 0.1, anchor,
+                                f"{place.text} {noun.text}", quals)
         if fact:
             yield fact
 
@@ -450,7 +466,9 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                 yield from _role_facts(holder, child, ctx, "appos_role", 0.85, None)
             elif child.i < span.start and child.dep_ in {"compound", "nmod"} and _is_role_noun(child) \
                     and child.i not in ctx.entities.by_token and ctx.type_of(key) == "Person":
-                yield from _role_facts(holder, child, ctx, "premod_role", 0.8, None)
+                places = tuple(c for c in root.lefts if c.i < child.i and c.i in ctx.entities.by_token
+                               and ctx.type_of(ctx.entities.by_token[c.i]) == "Place")
+                yield from _role_facts(holder, child, ctx, "premod_role", 0.8, None, places)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i not in ctx.entities.by_token \
                 and root.head.i not in ctx.references and not any(c.dep_ == "poss" for c in root.head.children):
             yield from _role_facts(holder, root.head, ctx, "appos_role", 0.8, None)
