@@ -98,10 +98,11 @@ class KnowledgeGraph:
         return path
 
 
-def build(paths: Iterable[str | Path] | str | Path, *, model: str = DEFAULT_MODEL, workers: int = 1) -> KnowledgeGraph:
-    """Build a knowledge graph from article files and folders."""
+def build(paths: Iterable[str | Path] | str | Path, *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
+          workers: int = 1) -> KnowledgeGraph:
+    """Build a knowledge graph from article files and folders (optionally with a gazetteer file)."""
     from .pipeline import build as run_build
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return KnowledgeGraph(run_build(paths, model=model, workers=workers).graph)
+    return KnowledgeGraph(run_build(paths, model=model, gazetteer=gazetteer, workers=workers).graph)

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from .files import write_atomic
-from .nlp import DEFAULT_MODEL, ModelNotInstalled
+from .nlp import DEFAULT_MODEL, GazetteerError, ModelNotInstalled
 from .query import FORMATS, QueryError, format_result, load_graph, run_query
+from .export import FORMATS as EXPORT_FORMATS
+from .view import MAX_NODES
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -27,8 +29,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if missing and len(missing) == len(args.inputs):
         return _fail(f"{missing[0]}: no such file or directory")
     try:
-        result = build(args.inputs, model=args.model, workers=args.workers, progress=sys.stderr.isatty())
-    except ModelNotInstalled as exc:
+        result = build(args.inputs, model=args.model, gazetteer=args.gazetteer, workers=args.workers,
+                       progress=sys.stderr.isatty())
+    except (ModelNotInstalled, GazetteerError) as exc:
         return _fail(str(exc))
     for problem in result.problems:
         print(f"skipped {problem}", file=sys.stderr)
@@ -37,10 +40,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_SKIPPED
     out = Path(args.out)
     write_atomic(out / "graph.ttl", result.graph.serialize(format="turtle"))
-    write_html(to_networkx(result.graph), out / "graph.html", title="kgbuild: knowledge graph")
+    caption = write_html(to_networkx(result.graph), out / "graph.html", title="kgbuild: knowledge graph")
     s = result.stats
     print(f"{s.articles} articles, {s.entities} entities, {s.relations} relations, {s.statements} statements "
           f"in {result.seconds:.1f} s -> {out / 'graph.ttl'}, {out / 'graph.html'}")
+    if caption:
+        print(f"graph.html shows {caption} (kgbuild view --max-nodes N --focus NAME for other parts)")
     if result.problems:
         print(f"{len(result.problems)} input(s) skipped", file=sys.stderr)
         return EXIT_SKIPPED
@@ -70,9 +75,36 @@ def cmd_view(args: argparse.Namespace) -> int:
         graph = load_graph(args.graph)
     except QueryError as exc:
         return _fail(str(exc))
-    write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {Path(args.graph).name}")
-    print(f"wrote {args.out}")
+    try:
+        caption = write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {Path(args.graph).name}",
+                             focus=args.focus, hops=args.hops, max_nodes=args.max_nodes)
+    except KeyError:
+        return _fail(f"--focus {args.focus}: no entity has this name, alias or IRI")
+    print(f"wrote {args.out}" + (f" ({caption})" if caption else ""))
     return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    try:
+        data = export(load_graph(args.graph), args.format)
+    except QueryError as exc:
+        return _fail(str(exc))
+    if args.out:
+        write_atomic(Path(args.out), data)
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+def _count(text: str) -> int:
+    """argparse type: a whole number, 0 or more."""
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -85,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", help=".txt, .jsonl or .html files, or folders of them")
     b.add_argument("--out", default="out", help="output folder (default: out)")
     b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy model package (default: {DEFAULT_MODEL})")
+    b.add_argument("--gazetteer", type=Path, help="names the model misses: lines 'name<TAB>Type[<TAB>canonical name]'")
     b.add_argument("--workers", type=int, default=1, help="spaCy processes (default: 1)")
     b.set_defaults(run=cmd_build)
 
@@ -98,7 +131,17 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("view", help="write the interactive HTML view of a graph")
     v.add_argument("graph", help="graph file, e.g. out/graph.ttl")
     v.add_argument("--out", default="graph.html", help="HTML file to write (default: graph.html)")
+    v.add_argument("--focus", metavar="NAME", help="draw only the entities around this one (label, alias or IRI)")
+    v.add_argument("--hops", type=_count, default=1, help="with --focus: how many relations away (default: 1)")
+    v.add_argument("--max-nodes", type=_count, default=MAX_NODES,
+                   help=f"draw at most this many entities, the most connected (default: {MAX_NODES}; 0: all)")
     v.set_defaults(run=cmd_view)
+
+    e = sub.add_parser("export", help="write a graph as GraphML or GEXF (entity network) or JSON-LD or N-Quads")
+    e.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    e.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="output format")
+    e.add_argument("--out", help="file to write (default: standard output)")
+    e.set_defaults(run=cmd_export)
     return top
 
 

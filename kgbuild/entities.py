@@ -31,7 +31,7 @@ def _strip_titles(span: Span) -> tuple[Span, list[int]]:
     start = span.start
     while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in TITLES:
         start += 1
-    return Span(span.doc, start, span.end, label=span.label_), list(range(span.start, start))
+    return Span(span.doc, start, span.end, label=span.label_, span_id=span.id), list(range(span.start, start))
 
 
 def _same_person(short: str, full: str) -> bool:
@@ -52,7 +52,7 @@ def find_entities(doc: Doc) -> ArticleEntities:
             ent, title_tokens = _strip_titles(ent)
             for i in title_tokens:
                 titles[i] = ent
-        surface = clean_surface(ent.text)
+        surface = ent.id_ or clean_surface(ent.text)  # a gazetteer's canonical name comes as the span id
         if surface:
             mentions.append((ent, etype, surface))
 

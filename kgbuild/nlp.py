@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -61,7 +62,7 @@ def _clean_span(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    trimmed = Span(doc, start, end, label=span.label_)
+    trimmed = Span(doc, start, end, label=span.label_, span_id=span.id)
     if _JUNK_ENTITY.match(trimmed.text) or not trimmed.text[0].isupper():
         return None
     if trimmed.text.lower() in DEMONYMS:
@@ -77,7 +78,7 @@ def _titled_person(span: Span) -> Span:
     before = doc[span.start - 1] if span.start > 0 else None
     titled = before is not None and before.lower_.rstrip(".") in TITLES and before.head.i in range(span.start, span.end)
     if span.label_ != "PERSON" and titled and all(t.pos_ == "PROPN" for t in span) and len(span) <= 4:
-        return Span(doc, span.start, span.end, label="PERSON")
+        return Span(doc, span.start, span.end, label="PERSON", span_id=span.id)
     return span
 
 
@@ -97,7 +98,7 @@ def entity_repair(doc: Doc) -> Doc:
     label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
     surnames = {t.split()[-1] for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1}
     label_of.update({text: "PERSON" for text in label_of if text in surnames})  # "Altman" after "Sam Altman"
-    spans = [Span(doc, s.start, s.end, label=label_of[s.text]) for s in kept]
+    spans = [Span(doc, s.start, s.end, label=label_of[s.text], span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     by_first_token: dict[str, list[tuple[str, ...]]] = {}
     for text in list(label_of):
@@ -134,8 +135,38 @@ def _names_in_apposition(doc: Doc, covered: set[int]) -> list[Span]:
     return found
 
 
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy model by package name and add kgbuild's components."""
+SPACY_LABELS = {etype: label for label, etype in reversed(ENTITY_TYPES.items())}
+
+
+class GazetteerError(ValueError):
+    """The gazetteer file cannot be used."""
+
+
+def read_gazetteer(path: Path) -> list[dict]:
+    """EntityRuler patterns from a gazetteer file: one `name<TAB>Type[<TAB>canonical name]` per line.
+
+    Type is an ontology class (Person, Organization, Place, Product, Event, CreativeWork); lines starting
+    with # are comments. The canonical name (default: the name) becomes the entity's label.
+    """
+    patterns = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc})") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2 or fields[1] not in SPACY_LABELS or not fields[0]:
+            raise GazetteerError(f"{path}: line {number}: expected 'name<TAB>type[<TAB>canonical name]' "
+                                 f"with a type among {', '.join(SPACY_LABELS)}")
+        canonical = fields[2] if len(fields) > 2 and fields[2] else fields[0]
+        patterns.append({"label": SPACY_LABELS[fields[1]], "pattern": fields[0], "id": canonical})
+    return patterns
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> Language:
+    """Load a spaCy model by package name and add kgbuild's components (and a gazetteer's names)."""
     try:
         nlp = spacy.load(model, exclude=["senter"])
     except OSError as exc:
@@ -149,7 +180,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if "ner" not in nlp.pipe_names:
         raise ModelNotInstalled(f"spaCy model '{model}' has no 'ner' component")
-    nlp.add_pipe("entity_repair", after="ner")
+    if gazetteer is not None:
+        ruler = nlp.add_pipe("entity_ruler", name="gazetteer", after="ner", config={"overwrite_ents": True})
+        ruler.add_patterns(read_gazetteer(gazetteer))
+    nlp.add_pipe("entity_repair", last=True)
     return nlp
 
 

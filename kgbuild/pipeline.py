@@ -40,11 +40,12 @@ def _articles_only(items: Iterable[Article | ReadProblem], problems: list[ReadPr
             yield item
 
 
-def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, workers: int = 1,
+def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
+                     workers: int = 1,
                      progress: bool = False, problems: list[ReadProblem] | None = None) -> Iterator[ArticleFacts]:
     """Read and parse the inputs, yielding the facts of each article; skipped inputs go to `problems`."""
     problems = [] if problems is None else problems
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, gazetteer)
     lexicon = load_lexicon()
     articles = _articles_only(read_articles(inputs), problems, nlp.max_length)
     for doc, article in tqdm(parse(nlp, articles, n_process=workers), disable=not progress,
@@ -55,12 +56,13 @@ def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL
             problems.append(ReadProblem(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
 
 
-def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, workers: int = 1,
-          progress: bool = False) -> BuildResult:
+def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
+          workers: int = 1, progress: bool = False) -> BuildResult:
     """Build the knowledge graph of every article in the given files and folders."""
     started = time.perf_counter()
     problems: list[ReadProblem] = []
-    facts = list(extract_articles(inputs, model=model, workers=workers, progress=progress, problems=problems))
+    facts = list(extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers, progress=progress,
+                                  problems=problems))
     facts.sort(key=lambda a: a.article.id)
     resolution = resolve_entities(facts)
     graph, stats = build_graph(facts, resolution)

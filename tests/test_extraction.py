@@ -164,3 +164,23 @@ def test_every_fact_carries_its_sentence_and_rule(run):
     for fact in result.facts:
         assert result.article.text[fact.sentence.begin:fact.sentence.end] == fact.sentence.text
         assert fact.rule and 0.0 <= fact.confidence <= 1.0
+
+
+def test_gazetteer_adds_names_the_model_misses_with_canonical_names(tmp_path):
+    gazetteer = tmp_path / "names.tsv"
+    gazetteer.write_text("# name\ttype\tcanonical\nCon Ed\tOrganization\tConsolidated Edison\n"
+                         "Fitbit\tOrganization\n", encoding="utf-8")
+    nlp = load_pipeline(gazetteer=gazetteer)
+    article = read_text_article("Google acquired Fitbit. Con Ed said prices rose.", "g.txt")
+    result = extract(nlp(article.text), article, load_lexicon())
+    names = {e.name: e.type for e in result.entities}
+    assert names["Fitbit"] == "Organization" and names["Consolidated Edison"] == "Organization"
+    assert any(f.predicate == "acquired" for f in result.facts)
+
+
+def test_bad_gazetteer_line_is_reported_with_its_number(tmp_path):
+    from kgbuild.nlp import GazetteerError
+    gazetteer = tmp_path / "names.tsv"
+    gazetteer.write_text("Fitbit\tCompany\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="line 1"):
+        load_pipeline(gazetteer=gazetteer)
