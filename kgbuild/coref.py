@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .entities import ArticleEntities
-from .words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS
+from .words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS
 
 MALE, FEMALE = "male", "female"
 PRONOUNS = {
@@ -73,6 +73,16 @@ def _grammatical_weight(token: Token) -> int:
     adverbial = any(t.dep_ in {"prep", "agent", "npadvmod"} and t.head.pos_ in {"VERB", "AUX"} for t in path[:clause]) \
         or any(t.dep_ == "advcl" for t in path[clause:clause + 1])
     return weight + (0 if inside_noun_phrase else 80) + (0 if adverbial else 50)
+
+
+ROLE_SYNONYMS = [HEAD_OF_STATE, {"ceo", "executive", "chief"}, {"reporter", "journalist", "correspondent"},
+                 {"billionaire", "tycoon", "mogul", "magnate", "businessman", "businesswoman", "entrepreneur",
+                  "investor", "founder", "owner"}]
+
+
+def _same_role(noun: str, titles: set[str]) -> set[str]:
+    """The titles of an entity that a description noun can stand for ("leader" for "president")."""
+    return titles & ({noun}.union(*(group for group in ROLE_SYNONYMS if noun in group)))
 
 
 def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
@@ -146,8 +156,10 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             if key in exclude or score <= 0 or not agrees(key, kind):
                 continue
             words = title_words.get(key, set())
-            bonus = 150 if lemma in words or (lemma == "leader" and words & HEAD_OF_STATE) else 0
-            scored.append((score + bonus, key))
+            fits = bool(_same_role(lemma, words))
+            if token.pos_ == "NOUN" and not fits and words & ROLE_WORDS:
+                continue  # "the entrepreneur" is not the person known as "the governor"
+            scored.append((score + (150 if fits else 0), key))
         return max(scored)[1] if scored else None
 
     for token in doc:

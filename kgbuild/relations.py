@@ -43,7 +43,9 @@ HEDGES = {"reportedly", "allegedly", "possibly", "apparently", "perhaps", "proba
 MODALS = {"may", "might", "could"}
 NEGATIONS = {"not", "n't", "never", "no"}
 COPULAS = {"be", "become", "remain"}
-APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose"}
+APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install"}
+SERVE_VERBS = {"serve", "work", "act", "join", "remain", "return", "continue", "start", "begin", "retire",
+               "resign", "step", "stay", "take"}
 WORKPLACE_PREPS = {"with", "at", "of", "for", "in"}
 ROLE_SMALL_WORDS = {"of", "for", "the", "and", "in", "on", "at", "to", "a", "an"}
 ROLE_SPELLING = {"undersecretary": "under secretary", "under-secretary": "under secretary",
@@ -478,12 +480,16 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                            0.8, None, ctx.doc[i].text)])
     for verb in sent:
         lemma = _lemma(verb)
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
-        if lemma not in COPULAS and lemma not in APPOINT_VERBS and not as_phrases:
+        if lemma in APPOINT_VERBS:  # "X was named CEO", "the board named X (as) CEO"
+            holder_deps = {"nsubjpass"} if passive else {"dobj"}
+        elif lemma in COPULAS or (lemma in SERVE_VERBS and as_phrases):  # "X is CEO", "X served as CEO"
+            holder_deps = {"nsubj", "nsubjpass"}
+        else:
             continue
-        subject_deps = {"nsubjpass"} if lemma in APPOINT_VERBS else {"nsubj", "nsubjpass"}
-        holders = [ctx.entity(t) for c in verb.children if c.dep_ in subject_deps for t in _conjuncts(c)]
+        holders = [ctx.entity(t) for c in verb.children if c.dep_ in holder_deps for t in _conjuncts(c)]
         complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
                                     and c.pos_ == "NOUN" and c.i not in ctx.entities.by_token]
         for holder in filter(None, holders):
