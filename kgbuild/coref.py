@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .entities import ArticleEntities
-from .words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS
+from .words import FEMALE_NAMES, MALE_NAMES, ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS
 
 MALE, FEMALE = "male", "female"
 PRONOUNS = {
@@ -22,17 +22,6 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "queen", "princess", "lady", "dame", "mada
                  "congresswoman", "businesswoman", "spokeswoman", "actress", "empress", "duchess"}
 MALE_TITLES = {"mr", "king", "prince", "lord", "sir", "chairman", "congressman", "businessman",
                "spokesman", "emperor", "duke", "father"}
-FEMALE_NAMES = set("""
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
-ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
-cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
-debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
-lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
-madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
-beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala hillary nancy
-angela ursula theresa giorgia jacinda kristalina christine nikki liz elena svetlana yulia maria marine
-ivanka melania michelle oprah taylor beyonce rihanna greta malala nadia tulsi alexandria ilhan janet
-""".split())
 MALE_NAMES = set("""
 james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony
 mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan

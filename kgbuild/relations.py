@@ -24,6 +24,7 @@ from .lexicon import Lexicon
 from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, Sentence
 from .words import LOCATION_NOUNS, ROLE_WORDS, TITLES
 
+RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
               "ex", "retired", "new", "longtime", "newly", "elected"}
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
@@ -316,6 +317,8 @@ def _noun_phrases(noun: Token, prep: str) -> list[str]:
     modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}
                  and not c.ent_type_]
     phrases = [f"{_phrase(*modifiers[i:], noun)} {prep}" for i in range(len(modifiers))]
+    if any(m.lower_ in RANK_MODIFIERS for m in modifiers):
+        return phrases  # a vice president is not the president
     return phrases + [f"{_lemma(noun)} {prep}", f"{noun.lower_} {prep}"]
 
 
@@ -392,11 +395,12 @@ def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[T
                 continue
             if child.lower_ in QUALIFIERS:
                 qualifiers.append(child)
-            elif child.i in ctx.entities.by_token:
-                kind = ctx.type_of(ctx.entities.by_token[child.i])
+            elif child.i in ctx.entities.by_token or child.dep_ == "poss":
+                named = ctx.entity(child)
+                kind = ctx.type_of(named[0]) if named else None
                 if child.head.i not in ctx.entities.by_token:
                     (orgs if kind == "Organization" else places if kind == "Place" else []).append(child)
-            elif child.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}:
+            elif child.dep_ in {"amod", "compound", "nmod", "nummod"}:
                 visit(child)
                 role.append(child)
         for child in token.rights:

@@ -39,3 +39,27 @@ correspondent anchor host commentator photographer sergeant soldier activist cam
 consultant researcher physician doctor nurse surgeon teacher priest bishop cardinal rabbi imam prosecutor
 detective inspector commissioner superintendent treasurer undersecretary under-secretary official
 """.split())
+
+# Common first names, for the gender of a person and to recognise names the NER model misses.
+FEMALE_NAMES = set("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala hillary nancy
+angela ursula theresa giorgia jacinda kristalina christine nikki liz elena svetlana yulia maria marine
+ivanka melania michelle oprah taylor beyonce rihanna greta malala nadia tulsi alexandria ilhan janet
+""".split())
+MALE_NAMES = set("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala hillary nancy
+angela ursula theresa giorgia jacinda kristalina christine nikki liz elena svetlana yulia maria marine
+ivanka melania michelle oprah taylor beyonce rihanna greta malala nadia tulsi alexandria ilhan janet
+""".split())
