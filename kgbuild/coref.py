@@ -34,6 +34,8 @@ boris xi volodymyr sergei sergey dmitry dmitri alexei alexey mohammed muhammad a
 benjamin jeff bill mark tim sundar satya warren jamie colin ronan mike kim jair luiz justin keir
 """.split())
 HEAD_OF_STATE = {"president", "premier", "chancellor", "king", "queen", "minister", "leader"}
+EXPLETIVE_VERBS = {"be", "seem", "appear", "happen", "matter", "take", "make", "rain", "turn", "come", "remain",
+                   "look", "sound", "feel", "become", "get"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "pobj"}
 
@@ -105,8 +107,10 @@ def _is_description(token: Token, entities: ArticleEntities) -> str | None:
     ):
         return None
     determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-    has_owner = any(c.dep_ == "poss" for c in token.children)
-    if not (determiners & {"the", "this", "that"} or has_owner):
+    has_owner = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)  # "his company"
+    named_owner = any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in token.children)
+    if not (determiners & {"the", "this", "that"} or has_owner) or named_owner \
+            or any(c.dep_ == "compound" for c in token.children):
         return None
     lemma = token.lemma_.lower()
     if lemma in PERSON_NOUNS:
@@ -160,8 +164,9 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
             continue
         kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
-        if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"}:
-            kind = None  # "it" as a subject is too often expletive ("it is important to ...")
+        if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"} and not (
+                token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ not in EXPLETIVE_VERBS):
+            kind = None  # "it is important to ...", "it seems that ...": no referent
         if kind == "they" and token.lower_ not in {"they", "their"}:
             kind = None  # "them" is as often several entities as one
 

@@ -22,17 +22,15 @@ from spacy.tokens import Doc, Span, Token
 from .entities import ArticleEntities
 from .lexicon import Lexicon
 from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, Sentence
-from .words import LOCATION_NOUNS, ROLE_WORDS, TITLES
+from .words import KINSHIP_NOUNS, LOCATION_NOUNS, ROLE_WORDS, TITLES
 
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
+PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
               "ex", "retired", "new", "longtime", "newly", "elected"}
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
 POSSESSIVE_NOUNS = {noun: "owns" for noun in ("company", "firm", "startup", "venture", "business", "carmaker",
                                                "automaker", "brand", "label", "chain", "newspaper", "team")}
-KINSHIP = {"wife", "husband", "spouse", "son", "daughter", "child", "father", "mother", "parent", "brother",
-           "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter",
-           "grandfather", "grandmother", "partner", "fiancee", "fiance", "girlfriend", "boyfriend", "widow"}
 LIGHT_VERBS = {"begin", "start", "launch", "continue", "hold", "have", "conduct", "carry", "lead", "order",
                "announce", "resume", "halt", "end", "stage", "mount", "complete", "finalize", "finalise"}
 SPEECH_VERBS = {"say", "claim", "tell", "insist", "argue", "allege", "report", "state", "add", "write",
@@ -168,6 +166,8 @@ def _objects(verb: Token, ctx: SentenceContext,
     """
     base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
     paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" and with_direct_object for obj in _conjuncts(c)]
+    paths += [(owner, base) for obj, _ in list(paths) if not ctx.entity(obj) and _lemma(obj) not in PEOPLE_NOUNS
+              for owner in obj.children if owner.dep_ == "poss"]  # "audit Boeing's production line"
     paths += [(t, p) for obj, _ in list(paths) for t, p in _prep_paths(obj, [*base, obj])]
     paths += list(_prep_paths(verb, base))
     for target, path in paths:
@@ -326,24 +326,21 @@ def _relational(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rul
                 anchor: Token | None, qualifiers: tuple[str, ...] = ()) -> Iterator[tuple[Token, Fact]]:
     """Facts from a relational noun describing `holder`: "(X,) the CEO of Y" -> X ceo_of Y.
 
-    Yields (object token, fact) so callers know which prepositional objects were used.
+    The other side is the object of the noun's preposition, or an entity modifying the noun, read as
+    "of" ("a Boeing unit", "Tesla's CEO"). Yields (object token, fact) so callers know what was used.
     """
     for noun_ in _conjuncts(noun):
-        for prep in (c for c in noun_.children if c.dep_ == "prep"):
-            predicate = None
-            for phrase in _noun_phrases(noun_, _lemma(prep)):
-                predicate = ctx.lexicon.relational.get(phrase)
-                if predicate:
-                    break
-            if not predicate:
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for target in _conjuncts(pobj):
-                    obj = ctx.entity(target)
-                    fact = obj and _make(ctx, holder, predicate, obj, rule, confidence, anchor,
-                                         f"{noun_.text} {prep.text}", qualifiers)
-                    if fact:
-                        yield target, fact
+        arguments = [(_lemma(prep), target) for prep in noun_.children if prep.dep_ == "prep"
+                     for pobj in prep.children if pobj.dep_ == "pobj" for target in _conjuncts(pobj)]
+        arguments += [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
+                      and ctx.type_of(ctx.entity(c)[0]) == "Organization"]
+        for prep, target in arguments:
+            predicate = next(filter(None, map(ctx.lexicon.relational.get, _noun_phrases(noun_, prep))), None)
+            obj = predicate and ctx.entity(target)
+            fact = obj and _make(ctx, holder, predicate, obj, rule, confidence, anchor, f"{noun_.text} {prep}",
+                                 qualifiers)
+            if fact:
+                yield target, fact
 
 
 def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
@@ -457,7 +454,7 @@ def _is_role_noun(token: Token) -> bool:
     """A singular noun naming a role or occupation ("reporter", "chief executive"), not a kinship term."""
     return token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} \
         and (_lemma(token) in ROLE_WORDS or token.lower_ in ROLE_WORDS or token.lower_.endswith(("er", "or", "ist", "sman", "swoman")))\
-        and _lemma(token) not in KINSHIP
+        and _lemma(token) not in KINSHIP_NOUNS
 
 
 def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:

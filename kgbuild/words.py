@@ -40,6 +40,11 @@ consultant researcher physician doctor nurse surgeon teacher priest bishop cardi
 detective inspector commissioner superintendent treasurer undersecretary under-secretary official
 """.split())
 
+# Family relations: never a role, and never the person they belong to.
+KINSHIP_NOUNS = {"wife", "husband", "spouse", "son", "daughter", "child", "father", "mother", "parent", "brother",
+           "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter",
+           "grandfather", "grandmother", "partner", "fiancee", "fiance", "girlfriend", "boyfriend", "widow"}
+
 # Common first names, for the gender of a person and to recognise names the NER model misses.
 FEMALE_NAMES = set("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
