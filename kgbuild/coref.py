@@ -94,32 +94,32 @@ def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
 
 
 def _is_description(token: Token, entities: ArticleEntities) -> str | None:
-    """The entity type a definite description ("the billionaire", "his company") refers to, if any."""
-    if token.pos_ != "NOUN" or token.tag_ not in {"NN"} or token.i in entities.by_token:
+    """The entity type a definite description refers to: "the billionaire", "his company", "Russia's leader"."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.i in entities.by_token:
         return None
-    if token.dep_ in {"appos", "attr", "compound", "npadvmod"} or any(
-        c.dep_ in {"appos", "prep", "relcl", "acl"} and c.lower_ in {"of", "who", "that"} or c.dep_ == "appos"
-        or (c.dep_ == "compound" and c.i in entities.by_token) for c in token.children
-    ):
-        return None
-    if any(c.dep_ == "appos" for c in token.children) or any(
-        t.i in entities.by_token for t in token.rights if t.dep_ == "appos"
-    ):
-        return None
-    determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-    has_owner = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)  # "his company"
-    named_owner = any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in token.children)
-    if not (determiners & {"the", "this", "that"} or has_owner) or named_owner \
-            or any(c.dep_ == "compound" for c in token.children):
-        return None
+    if token.dep_ in {"appos", "attr", "compound", "npadvmod"}:
+        return None  # a role being stated, not a reference
+    children = list(token.children)
+    if any(c.dep_ in {"appos", "compound", "relcl", "acl"} or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in children):
+        return None  # "the company SpaceX", "the energy business", "the president of France"
     lemma = token.lemma_.lower()
+    owners = [c for c in children if c.dep_ == "poss"]
+    if owners and owners[0].tag_ != "PRP$":
+        return "Person" if lemma in PERSON_NOUNS else None  # "Russia's leader"; not "Con Edison's business"
+    if not owners and not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children):
+        return None
     if lemma in PERSON_NOUNS:
         return "Person"
     if lemma in ORG_NOUNS:
         return "Organization"
-    if lemma in PLACE_NOUNS and "the" in determiners:
+    if lemma in PLACE_NOUNS and not owners:
         return "Place"
     return None
+
+
+def _has_named_owner(token: Token) -> bool:
+    return any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in token.children)
 
 
 def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
@@ -150,7 +150,7 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
                 continue
             words = title_words.get(key, set())
             fits = bool(_same_role(lemma, words))
-            if token.pos_ == "NOUN" and not fits and words & ROLE_WORDS:
+            if token.pos_ == "NOUN" and not fits and (words & ROLE_WORDS or _has_named_owner(token)):
                 continue  # "the entrepreneur" is not the person known as "the governor"
             scored.append((score + (150 if fits else 0), key))
         return max(scored)[1] if scored else None

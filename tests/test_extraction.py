@@ -184,3 +184,38 @@ def test_bad_gazetteer_line_is_reported_with_its_number(tmp_path):
     gazetteer.write_text("Fitbit\tCompany\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="line 1"):
         load_pipeline(gazetteer=gazetteer)
+
+
+def test_description_with_a_named_owner_needs_a_fitting_role(facts):
+    text = "Russian President Vladimir Putin met Xi Jinping. Emmanuel Macron later spoke with Russia's leader."
+    assert ("Emmanuel Macron", "spoke_with", "Vladimir Putin") in asserted(facts(text))
+    assert ("Vladimir Putin", "president_of", "Russia") in asserted(facts(text))
+
+
+def test_description_does_not_jump_to_a_person_with_another_role(facts):
+    text = "Florida Governor Ron DeSantis finished second. The entrepreneur praised Nikki Haley."
+    assert not any(p == "praised" for _, p, _ in asserted(facts(text)))
+
+
+def test_possessed_object_stands_for_its_owner_and_it_subjects_resolve(facts):
+    found = asserted(facts("The FAA said on Tuesday that it would audit Boeing's production line."))
+    assert ("FAA", "investigated", "Boeing") in found
+    assert not asserted(facts("Joe Biden met Jill Biden's brother."))
+
+
+def test_entity_modifier_of_a_relational_noun(facts):
+    assert ("Spirit AeroSystems", "subsidiary_of", "Boeing") in asserted(facts("Spirit AeroSystems is a Boeing unit."))
+    assert ("Elon Musk", "ceo_of", "Tesla") in asserted(facts("Tesla CEO Elon Musk met with Sam Altman."))
+
+
+def test_vice_president_is_not_president_of(facts):
+    found = asserted(facts("U.S. Vice President Kamala Harris met Rishi Sunak."))
+    assert ("Kamala Harris", "role", "Vice President") in found
+    assert not any(p == "president_of" for _, p, _ in found)
+
+
+def test_dates_of_birth_death_and_founding(facts):
+    found = asserted(facts("Mary Jones was born in London in 1950. She died on 3 May 2001."))
+    assert {("Mary Jones", "born_in", "London"), ("Mary Jones", "date_of_birth", "1950"),
+            ("Mary Jones", "date_of_death", "3 May 2001")} <= found
+    assert ("Acme Corp", "date_founded", "1998") in asserted(facts("Acme Corp, founded in 1998 by John Smith, is based in Denver."))
