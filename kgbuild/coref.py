@@ -93,6 +93,17 @@ def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
     return words
 
 
+def _pronoun_kind(token: Token) -> str | None:
+    """Gender or type a pronoun asks of its referent; None for pronouns that refer to nothing here."""
+    kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
+    if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"} and not (
+            token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ not in EXPLETIVE_VERBS):
+        return None  # "it is important to ...", "it seems that ...": no referent
+    if kind == "they" and token.lower_ not in {"they", "their"}:
+        return None  # "them" is as often several entities as one
+    return kind
+
+
 def _is_description(token: Token, entities: ArticleEntities) -> str | None:
     """The entity type a definite description refers to: "the billionaire", "his company", "Russia's leader"."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.i in entities.by_token:
@@ -130,7 +141,6 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
     span_start = {span.start: (span, key) for span, key in entities.spans}
     salience: dict[str, float] = {}
     resolved: dict[int, str] = {}
-    sentence_start = -1
 
     def agrees(key: str, kind: str) -> bool:
         etype = info[key].type
@@ -155,31 +165,22 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             scored.append((score + (150 if fits else 0), key))
         return max(scored)[1] if scored else None
 
-    for token in doc:
-        if token.sent.start != sentence_start:
-            sentence_start = token.sent.start
-            salience = {k: v / 2 for k, v in salience.items()}
-        if token.i in span_start:
-            span, key = span_start[token.i]
-            salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
-            continue
-        kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
-        if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"} and not (
-                token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ not in EXPLETIVE_VERBS):
-            kind = None  # "it is important to ...", "it seems that ...": no referent
-        if kind == "they" and token.lower_ not in {"they", "their"}:
-            kind = None  # "them" is as often several entities as one
-
-        if kind is None:
-            kind = _is_description(token, entities)
-        if kind is None:
-            continue
-        exclude: set[str] = set()
-        if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
-            exclude = {entities.by_token.get(c.i) or resolved.get(c.i) for c in token.head.children
-                       if c.dep_ in SUBJECT_DEPS} - {None}
-        key = best(kind, token, exclude)
-        if key is not None:
-            resolved[token.i] = key
-            salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(token)
+    for sentence in doc.sents:
+        salience = {k: v / 2 for k, v in salience.items()}
+        for token in sentence:
+            if token.i in span_start:
+                span, key = span_start[token.i]
+                salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
+                continue
+            kind = _pronoun_kind(token) or _is_description(token, entities)
+            if kind is None:
+                continue
+            exclude: set[str] = set()
+            if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
+                exclude = {entities.by_token.get(c.i) or resolved.get(c.i) for c in token.head.children
+                           if c.dep_ in SUBJECT_DEPS} - {None}
+            key = best(kind, token, exclude)
+            if key is not None:
+                resolved[token.i] = key
+                salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(token)
     return resolved

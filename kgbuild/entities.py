@@ -23,7 +23,7 @@ class ArticleEntities:
 
     def entity(self, key: str) -> LocalEntity:
         """The local entity with this key."""
-        return next(e for e in self.entities if e.key == key)
+        return self.entities[int(key[1:])]
 
 
 def _strip_titles(span: Span) -> tuple[Span, list[int]]:

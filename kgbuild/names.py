@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Well-known short forms of place and organisation names (general English knowledge, not article data).
 KNOWN_ALIASES = {
@@ -49,6 +50,7 @@ _CORPORATE_SUFFIX = re.compile(
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
     """Collapse whitespace, straighten quotes and drop a trailing possessive ("Musk's" -> "Musk")."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
@@ -63,6 +65,7 @@ def canonical_form(text: str) -> str:
     return KNOWN_ALIASES.get(cleaned.lower()) or DEMONYMS.get(cleaned.lower(), cleaned)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Comparison key for a name: case, punctuation, honorifics and corporate suffixes ignored."""
     name = _HONORIFIC.sub("", canonical_form(text))

@@ -460,7 +460,7 @@ def _is_role_noun(token: Token) -> bool:
 def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     """Roles and relational nouns from appositions, titles before a name, and copular or naming clauses."""
     for span, key in ctx.entities.spans:
-        if span.sent.start != sent.start:
+        if not sent.start <= span.start < sent.end:
             continue
         holder = (key, False)
         root = span.root
