@@ -14,6 +14,7 @@ from .files import write_atomic
 from .network import to_networkx
 from .nlp import DEFAULT_MODEL
 from .query import load_graph, run_query
+from .view import MAX_NODES, write_html
 from .vocab import KG, PREFIXES
 
 EVIDENCE_QUERY = """
@@ -89,12 +90,15 @@ class KnowledgeGraph:
         """The entities and relations as a networkx MultiDiGraph (evidence on the edges)."""
         return to_networkx(self.graph)
 
-    def view(self, path: str | Path = "graph.html", *, title: str = "Knowledge graph") -> Path:
-        """Write the interactive HTML view and return its path (use IPython.display.IFrame to show it)."""
-        from .view import write_html
+    def view(self, path: str | Path = "graph.html", *, title: str = "Knowledge graph", focus: str | None = None,
+             hops: int = 1, max_nodes: int | None = MAX_NODES) -> Path:
+        """Write the interactive HTML view and return its path (use IPython.display.IFrame to show it).
 
+        focus/hops: only the entities within `hops` relations of the entity named `focus`;
+        max_nodes: at most this many entities, the most connected (None or 0: all).
+        """
         path = Path(path)
-        write_html(self.to_networkx(), path, title=title)
+        write_html(self.to_networkx(), path, title=title, focus=focus, hops=hops, max_nodes=max_nodes)
         return path
 
 

@@ -6,10 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+from .export import FORMATS as EXPORT_FORMATS
 from .files import write_atomic
 from .nlp import DEFAULT_MODEL, GazetteerError, ModelNotInstalled
 from .query import FORMATS, QueryError, format_result, load_graph, run_query
-from .export import FORMATS as EXPORT_FORMATS
 from .view import MAX_NODES
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2

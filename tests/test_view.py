@@ -1,83 +1,31 @@
 """network.to_networkx and view.write_html on a small hand-built graph that follows the RDF contract."""
 from __future__ import annotations
 
+import json
 import re
-from datetime import date as Date
 from pathlib import Path
 
+import networkx as nx
 import pytest
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib import Graph
+from rdflib.namespace import RDFS
+from sample_graph import ACT, KAHL, MUSK, PUTIN, SPACEX, XSS_TITLE, sample_graph
 
 from kgbuild import vocab
+from kgbuild.cli import main
 from kgbuild.network import to_networkx
-from kgbuild.view import render_html, write_html
-from kgbuild.vocab import KG, KGR, NIF, SCHEMA
-
-MUSK, PUTIN, SPACEX, KAHL, ACT = (
-    KGR["person/elon-musk"], KGR["person/vladimir-putin"], KGR["organization/spacex"],
-    KGR["person/colin-kahl"], KGR["law/some-act"],
-)
-XSS_SENTENCE = 'Musk founded SpaceX <script>alert(1)</script> <img src=x onerror="alert(2)">.'
-XSS_TITLE = "Rockets </script><script>alert(3)</script>"
-
-
-def _entity(g: Graph, iri: URIRef, cls: str, label: str, mentions: int = 1) -> None:
-    g.add((iri, RDF.type, KG[cls]))
-    g.add((iri, RDFS.label, Literal(label)))
-    g.add((iri, KG.mentionCount, Literal(mentions)))
-
-
-def _article(g: Graph, key: str, title: str, date: str, source: str) -> URIRef:
-    article = KGR[f"article/{key}"]
-    g.add((article, RDF.type, NIF.Context))
-    g.add((article, RDF.type, SCHEMA.NewsArticle))
-    g.add((article, DCTERMS.title, Literal(title)))
-    g.add((article, DCTERMS.date, Literal(Date.fromisoformat(date))))
-    g.add((article, DCTERMS.source, URIRef(source)))
-    g.add((article, NIF.isString, Literal("...")))
-    return article
-
-
-def _statement(g: Graph, key: str, s, p: str, o, article: URIRef, span: tuple[int, int], text: str,
-               modality: str, attributed_to: URIRef | None = None) -> None:
-    st, sentence = KGR[f"statement/{key}"], URIRef(f"{article}#char={span[0]},{span[1]}")
-    for pred, obj in [(RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, KG[p]), (RDF.object, o),
-                      (PROV.wasDerivedFrom, sentence), (KG.modality, Literal(modality)),
-                      (KG.confidence, Literal(0.8)), (KG.rule, Literal("svo")), (KG.phrase, Literal(p))]:
-        g.add((st, pred, obj))
-    if attributed_to is not None:
-        g.add((st, PROV.wasAttributedTo, attributed_to))
-    g.add((sentence, RDF.type, NIF.Sentence))
-    g.add((sentence, NIF.anchorOf, Literal(text)))
-    g.add((sentence, NIF.beginIndex, Literal(span[0])))
-    g.add((sentence, NIF.endIndex, Literal(span[1])))
-    g.add((sentence, NIF.referenceContext, article))
-    if modality != "negated":
-        g.add((s, KG[p], o))
+from kgbuild.view import find_node, render_html, select, write_html
+from kgbuild.vocab import KG
 
 
 @pytest.fixture
 def rdf_graph() -> Graph:
-    g = Graph()
-    _entity(g, MUSK, "Person", "Elon Musk", mentions=5)
-    g.add((MUSK, SKOS.altLabel, Literal("Musk")))
-    g.add((MUSK, SKOS.altLabel, Literal("Elon")))
-    g.add((MUSK, KG.role, Literal("billionaire")))
-    g.add((MUSK, KG.role, Literal("CEO")))
-    _entity(g, PUTIN, "Person", "Vladimir Putin")
-    _entity(g, SPACEX, "Organization", "SpaceX")
-    _entity(g, KAHL, "Person", "Colin Kahl")
-    _entity(g, ACT, "Law", "Some Act")
-    a1 = _article(g, "f00d", "Musk and Putin", "2023-08-22", "https://example.com/a?x=1&y=2")
-    a2 = _article(g, "beef", XSS_TITLE, "2023-09-01", "https://example.org/b")
-    _statement(g, "s1", MUSK, "spoke_with", PUTIN, a1, (10, 80), "He said he had spoken with Putin.",
-               "asserted", attributed_to=KAHL)
-    _statement(g, "s2", MUSK, "spoke_with", PUTIN, a2, (0, 40), "Musk may have spoken with Putin.", "hedged")
-    _statement(g, "s3", MUSK, "founded", SPACEX, a2, (41, 120), XSS_SENTENCE, "reported")
-    _statement(g, "s4", PUTIN, "criticized", SPACEX, a1, (81, 120), "Putin did not criticize SpaceX.", "negated")
-    _statement(g, "s5", MUSK, "role", Literal("billionaire"), a1, (0, 9), "Billionaire Elon Musk.", "asserted")
-    return g
+    return sample_graph()
+
+
+def page_data(html: str, name: str):
+    """The JSON value the page's script assigns to `var name`."""
+    return json.loads(re.search(rf"var {name} = (.*);\n", html).group(1))
 
 
 @pytest.fixture(autouse=True)
@@ -136,9 +84,9 @@ def test_write_html_is_self_contained_and_escaped(rdf_graph: Graph, tmp_path: Pa
     assert not re.search(r"""<(script|img|iframe)[^>]*\ssrc\s*=""", html, re.I)
     assert not re.search(r"""<link[^>]*\shref\s*=""", html, re.I)
     assert "https://example.com/a?x=1\\u0026y=2" in html  # source links only as escaped JSON data
-    assert "<script>alert(" not in html
+    assert "<script>window.pwned" not in html
     assert "<img src=x" not in html
-    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in html
+    assert "\\u003cscript\\u003ewindow.pwned = 1\\u003c/script\\u003e" in html
     assert "News &lt;b&gt;graph&lt;/b&gt;" in html and "<b>graph" not in html
     assert html.count("</script>") == 2  # vis-network and the page's own script, nothing injected
 
@@ -159,7 +107,79 @@ def test_failed_write_leaves_no_temp_file(rdf_graph: Graph, tmp_path: Path,
     def fail(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("kgbuild.view.os.replace", fail)
+    monkeypatch.setattr("kgbuild.files.os.replace", fail)
     with pytest.raises(OSError):
         write_html(to_networkx(rdf_graph), tmp_path / "graph.html")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nodes_are_styled_by_type_and_sized_by_degree(rdf_graph: Graph) -> None:
+    html = render_html(to_networkx(rdf_graph))
+    nodes = {n["id"]: n for n in page_data(html, "nodeData")}
+    assert nodes[str(MUSK)]["group"] == "Person" and nodes[str(SPACEX)]["group"] == "Organization"
+    assert nodes[str(ACT)]["group"] == "Thing"  # a type without a style of its own
+    assert nodes[str(MUSK)]["value"] > nodes[str(PUTIN)]["value"] > nodes[str(KAHL)]["value"] == 0
+    groups = page_data(html, "options")["groups"]
+    assert groups["Person"]["shape"] != groups["Organization"]["shape"]
+    assert groups["Person"]["color"] != groups["Organization"]["color"]
+    edges = {e["info"]["predicate"]: e for e in page_data(html, "edgeData")}
+    assert edges["founded"]["dashes"] and edges["founded"]["info"]["modality"] == "reported"
+    assert not edges["spoke_with"]["dashes"]
+    # One filter checkbox per drawn type and per predicate.
+    assert re.findall(r'name="type" value="(\w+)"', html) == ["Person", "Organization", "Thing"]
+    assert re.findall(r'name="predicate" value="(\w+)"', html) == ["founded", "spoke_with"]
+
+
+def test_find_node_by_iri_label_or_alias(rdf_graph: Graph) -> None:
+    net = to_networkx(rdf_graph)
+    assert find_node(net, str(PUTIN)) == str(PUTIN)
+    assert find_node(net, "vladimir putin") == str(PUTIN)
+    assert find_node(net, "MUSK") == str(MUSK)
+    with pytest.raises(KeyError):
+        find_node(net, "Putin")
+
+
+def test_select_keeps_the_most_connected(rdf_graph: Graph) -> None:
+    net = to_networkx(rdf_graph)
+    part, caption = select(net, max_nodes=2)
+    assert sorted(part) == sorted([str(MUSK), str(SPACEX)])  # SpaceX and Putin tie: the IRI decides
+    assert part.number_of_edges() == 1
+    assert caption == "2 of 5 entities: the most connected"
+    assert select(net, max_nodes=5)[1] == select(net, max_nodes=0)[1] == ""
+
+
+def test_select_around_a_focus(rdf_graph: Graph) -> None:
+    net = to_networkx(rdf_graph)
+    part, caption = select(net, focus="SpaceX", hops=1)
+    assert sorted(part) == sorted([str(MUSK), str(SPACEX)])
+    assert caption == "2 of 5 entities within 1 hop of SpaceX"
+    part, caption = select(net, focus="Vladimir Putin", hops=2, max_nodes=2)
+    assert sorted(part) == sorted([str(MUSK), str(PUTIN)])  # the focus stays, though SpaceX ranks before it
+    assert caption == "2 of 5 entities: the most connected within 2 hops of Vladimir Putin"
+    assert sorted(select(net, focus="SpaceX", hops=0)[0]) == [str(SPACEX)]
+
+
+def test_caption_is_shown_on_the_page(rdf_graph: Graph, tmp_path: Path) -> None:
+    caption = write_html(to_networkx(rdf_graph), tmp_path / "g.html", focus="Elon Musk", max_nodes=2)
+    assert caption == "2 of 5 entities: the most connected within 1 hop of Elon Musk"
+    assert f'<span id="caption">{caption}</span>' in (tmp_path / "g.html").read_text(encoding="utf-8")
+
+
+def test_empty_graph_gives_a_page(tmp_path: Path) -> None:
+    assert write_html(nx.MultiDiGraph(), tmp_path / "g.html") == ""
+    assert page_data((tmp_path / "g.html").read_text(encoding="utf-8"), "nodeData") == []
+
+
+def test_cli_view_options(rdf_graph: Graph, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ttl, page = tmp_path / "g.ttl", tmp_path / "g.html"
+    rdf_graph.serialize(ttl, format="turtle")
+    assert main(["view", str(ttl), "--out", str(page), "--focus", "musk", "--hops", "1", "--max-nodes", "2"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"wrote {page} (2 of 5 entities: the most connected within 1 hop of Elon Musk)")
+    assert len(page_data(page.read_text(encoding="utf-8"), "nodeData")) == 2
+
+    assert main(["view", str(ttl), "--out", str(page), "--focus", "Nobody"]) == 2
+    assert "Nobody" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["view", str(ttl), "--hops", "-1"])
+    assert exit_.value.code == 2
