@@ -23,6 +23,7 @@ from .reader import normalise_date
 from .resolve import Resolution
 from .vocab import KG, KGR, NIF, SCHEMA, bind_prefixes, digest
 
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")  # a URL Turtle can write as an IRI
 DATE_PREDICATES = {"date_of_birth", "date_of_death", "date_founded"}
 
 
@@ -66,7 +67,7 @@ def _add_article(graph: Graph, article: Article) -> URIRef:
     if article.date:
         graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
     if article.source:
-        source = URIRef(article.source) if article.source.startswith(("http://", "https://")) else Literal(article.source)
+        source = URIRef(article.source) if _IRI.fullmatch(article.source) else Literal(article.source)
         graph.add((node, DCTERMS.source, source))
     if article.dateline:
         graph.add((node, KG.dateline, Literal(article.dateline)))
