@@ -99,6 +99,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    if args.knowledgenet:
+        from .knowledgenet import run
+
+        if not args.knowledgenet.is_file():
+            return _fail(f"{args.knowledgenet}: no such file")
+        try:
+            result = run(args.knowledgenet, model=args.model, limit=args.limit, workers=args.workers,
+                         progress=sys.stderr.isatty())
+        except ModelNotInstalled as exc:
+            return _fail(str(exc))
+        print(json.dumps(result.as_json(), indent=2) if args.format == "json" else result.report())
+        return EXIT_OK
+
+    from .evaluate import as_json, report, score_references
+
+    if not args.gold.exists():
+        return _fail(f"{args.gold}: no such file or directory")
+    try:
+        scores, problems = score_references(args.gold, model=args.model, graph=args.graph, folders=args.articles)
+    except (ModelNotInstalled, OSError, ValueError, KeyError) as exc:  # QueryError is a ValueError
+        return _fail(f"cannot evaluate: {exc}")
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not scores:
+        return _fail(f"{args.gold}: no reference could be scored")
+    print(json.dumps(as_json(scores), indent=2) if args.format == "json" else report(scores, show=args.show))
+    return EXIT_SKIPPED if problems else EXIT_OK
+
+
 def _count(text: str) -> int:
     """argparse type: a whole number, 0 or more."""
     value = int(text)
@@ -142,6 +174,20 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="output format")
     e.add_argument("--out", help="file to write (default: standard output)")
     e.set_defaults(run=cmd_export)
+
+    ev = sub.add_parser("evaluate", help="score extraction against references (*.gold.json) or KnowledgeNet")
+    against = ev.add_mutually_exclusive_group(required=True)
+    against.add_argument("--gold", type=Path, help="a *.gold.json reference, or a folder of them")
+    against.add_argument("--knowledgenet", type=Path, metavar="FILE.jsonl", help="KnowledgeNet passages with facts")
+    ev.add_argument("--graph", type=Path, help="with --gold: score this graph instead of building the articles")
+    ev.add_argument("--articles", type=Path, action="append", default=[], metavar="DIR",
+                    help="with --gold: another folder to look for the articles in (repeatable)")
+    ev.add_argument("--show", action="store_true", help="with --gold: list found, missing and wrong facts")
+    ev.add_argument("--limit", type=_count, help="with --knowledgenet: only the first N documents")
+    ev.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy model package (default: {DEFAULT_MODEL})")
+    ev.add_argument("--workers", type=int, default=1, help="spaCy processes (default: 1)")
+    ev.set_defaults(run=cmd_evaluate)
     return top
 
 
