@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .boilerplate import prose_paragraphs
 from .model import Article
 from .vocab import digest
 
@@ -124,13 +125,13 @@ def _split_dateline(text: str) -> tuple[str | None, str]:
 
 
 def _clean_body(text: str) -> tuple[str | None, str]:
-    """Remove photo credits, normalise whitespace and split off the dateline.
+    """Remove photo credits and page furniture, normalise whitespace and split off the dateline.
 
     Returns (dateline, text); paragraphs in the text are separated by one blank line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CREDIT_TO_EOL.sub("", _CREDIT_IN_PARENS.sub("", text))
-    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text))
+    paragraphs = (" ".join(p.split()) for block in _PARAGRAPH_BREAK.split(text) for p in prose_paragraphs(block))
     text = "\n\n".join(p for p in paragraphs if p)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     dateline, text = _split_dateline(text)

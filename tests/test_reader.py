@@ -214,21 +214,20 @@ def test_html(tmp_path: Path) -> None:
     assert article.date == "2023-08-22"
     assert article.source == "https://example.org/talks"
     assert article.dateline == "GENEVA"
-    assert article.text == ("Diplomats met on Tuesday & talked.\n\n"
-                            "They will meet again.\n\nFirst point\n\nSecond point")
+    assert article.text == "Diplomats met on Tuesday & talked.\n\nThey will meet again."  # no list furniture
 
 
 def test_html_without_article_uses_body_and_fallback_metadata() -> None:
     html = ("<html><head><meta name='date' content='August 22, 2023'>"
             "<meta property='og:url' content='https://example.org/x'></head>"
             "<body><div>Menu</div><main><h1>Headline</h1><div>Main text.</div>"
-            "<h2>Sub</h2>Loose text<br>after break "
-            "<time datetime='2021-01-02'>Jan 2</time></main></body></html>")
+            "<h2>Sub</h2><time datetime='2021-01-02'>Jan 2</time> Loose text goes on.<br>"
+            "After a break it ends.</main></body></html>")
     article = read_html_article(html, "x.htm")
     assert article.title == "Headline"
     assert article.date == "2021-01-02"  # <time> comes before <meta name="date">
     assert article.source == "https://example.org/x"
-    assert article.text == "Main text.\n\nSub\n\nLoose text\n\nafter break Jan 2"
+    assert article.text == "Main text.\n\nJan 2 Loose text goes on.\n\nAfter a break it ends."
 
 
 def test_html_without_text(tmp_path: Path) -> None:
