@@ -12,12 +12,13 @@ from .relations import extract_facts
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     """Every sentence of the doc with offsets trimmed to its first and last visible character."""
+    whole = doc.text  # Doc.text is rebuilt from the tokens on every access
     sentences = []
     for sent in doc.sents:
-        text = sent.text
+        text = whole[sent.start_char:sent.end_char]
         begin = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
-        sentences.append(Sentence(begin=begin, end=max(begin, end), text=doc.text[begin:end]))
+        sentences.append(Sentence(begin=begin, end=max(begin, end), text=whole[begin:end]))
     return sentences
 
 
