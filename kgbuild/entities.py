@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .model import LocalEntity
-from .names import DEMONYMS, acronym, canonical_form, clean_surface, name_key
+from .names import DEMONYMS, acronym, canonical_form, clean_surface, is_acronym, name_key
 from .words import TITLES
 
 
@@ -67,7 +67,7 @@ def find_entities(doc: Doc) -> ArticleEntities:
             full = next((f for f in full_person_names if _same_person(surface, f)), None)
             if full:
                 key = name_key(full)
-        elif etype != "Person" and key.replace(" ", "") in org_acronyms:
+        elif etype != "Person" and is_acronym(surface) and key.replace(" ", "") in org_acronyms:
             key = org_acronyms[key.replace(" ", "")]
         clusters.setdefault((etype, key), []).append((span, surface))
 

@@ -78,3 +78,9 @@ def acronym(text: str) -> str:
     """Initials of the capitalised words of a multi-word name ("Federal Bureau of Investigation" -> "fbi")."""
     words = [w for w in re.split(r"[\s-]+", clean_surface(text)) if w[:1].isupper()]
     return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
+
+
+def is_acronym(text: str) -> bool:
+    """An all-capitals short form such as "FBI" or "U.N." (2 to 6 letters)."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -26,6 +26,10 @@ from .words import KINSHIP_NOUNS, LOCATION_NOUNS, ROLE_WORDS, TITLES
 
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
 PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
+OFFICE_WORDS = TITLES | {"attorney", "judge", "official", "envoy", "diplomat", "undersecretary", "prosecutor",
+                         "officer", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "congressman",
+                         "congresswoman", "regulator", "commissioner", "administrator", "counterpart", "chief",
+                         "head", "leader", "lawyer", "negotiator", "representative", "delegate", "agent"}
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
               "ex", "retired", "new", "longtime", "newly", "elected"}
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
@@ -368,12 +372,20 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
 
 
 def role_text(tokens: list[Token]) -> str:
-    """Normalised role text from its words: "undersecretary of defense" -> "Under Secretary of Defense"."""
-    words = [t.text if t.is_upper and len(t) > 1 else ROLE_SPELLING.get(t.lower_, t.lower_)
-             for t in sorted(tokens, key=lambda t: t.i)]
-    text = " ".join(words).replace(" 's", "'s")
-    titled = any(w in {"of", "for"} for w in words) or any(t.lower_ in TITLES or t.pos_ == "PROPN" for t in tokens)
-    if not titled:
+    """The role as written, from its first to its last word ("executive vice-chairman", "safety and security
+    manager"), normalised: no determiners or names at its edges, no lower-case word before a capitalised
+    title ("host President" -> "President"), known spellings fixed, and formal titles with "of"/"for" in
+    title case ("undersecretary of defense for policy" -> "Under Secretary of Defense for Policy")."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    words = [t for t in ordered[0].doc[ordered[0].i:ordered[-1].i + 1] if t.dep_ not in {"det", "predet"}]
+    while len(words) > 1 and (words[0].ent_type_ or words[0].is_punct):
+        words = words[1:]
+    capitalised = [i for i, t in enumerate(words) if t.text[:1].isupper()]
+    if capitalised and all(t.text[:1].islower() for t in words[:capitalised[0]]):
+        words = words[capitalised[0]:]
+    text = "".join(t.text_with_ws for t in words).strip()
+    text = " ".join(ROLE_SPELLING.get(w.lower(), w) for w in text.split())
+    if not any(w in {"of", "for"} for w in text.split()):
         return text
     return " ".join(w if w in ROLE_SMALL_WORDS or w.isupper() else w[:1].upper() + w[1:] for w in text.split())
 
@@ -418,14 +430,29 @@ def _role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[T
     return role, qualifiers, orgs, places
 
 
+def _premodifiers(span: Span, ctx: SentenceContext) -> list[Token]:
+    """The words right before a name that modify it ("former US Attorney" before "Jane Roe"), in order."""
+    words = []
+    for token in reversed(ctx.doc[max(span.sent.start, span.start - 8):span.start]):
+        if token.is_punct and token.text != "-" or token.dep_ in {"det", "poss", "case", "cc", "prep"} \
+                or not (token.head == span.root or token.head.i in {w.i for w in words}):
+            break
+        words.insert(0, token)
+    return words
+
+
 def _role_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
-                anchor: Token | None, places: tuple[Token, ...] = ()) -> Iterator[Fact]:
+                anchor: Token | None, places: tuple[Token, ...] = (),
+                modifiers: tuple[Token, ...] = ()) -> Iterator[Fact]:
     """Role literal, relational facts and employer of a person (or relational facts of any entity).
 
-    A country named before the role ("Russian President", "US undersecretary") gives the relational
-    fact when the noun has one ("president of" -> president_of Russia), else citizen_of.
+    A country named before the role ("Russian President") gives the relational fact when the noun has one
+    ("president of" -> president_of Russia); before an occupation ("American actor") it gives citizen_of.
+    `modifiers` are words before the role noun that belong to the role ("executive vice-" chairman).
     """
     role, qualifiers, orgs, named_places = _role_phrase(noun, ctx)
+    qualifiers += [m for m in modifiers if m.lower_ in QUALIFIERS and m not in qualifiers]
+    role += [m for m in modifiers if m.lower_ not in QUALIFIERS]
     quals = tuple(q.lower_ for q in qualifiers)
     related = list(_relational(holder, noun, ctx, rule, confidence, anchor, quals))
     yield from (fact for _, fact in related)
@@ -443,8 +470,9 @@ def _role_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rul
     for place in [*named_places, *places]:
         target = ctx.entity(place)
         predicate = next((p for p in map(ctx.lexicon.relational.get, _noun_phrases(noun, "of"))
-                          if p and ctx.lexicon.accepts(p, "Person", "Place")), "citizen_of")
-        fact = target and _make(ctx, holder, predicate, target, rule, confidence - 0.1, anchor,
+                          if p and ctx.lexicon.accepts(p, "Person", "Place")),
+                         None if _lemma(noun) in OFFICE_WORDS else "citizen_of")  # a US judge: jurisdiction
+        fact = target and predicate and _make(ctx, holder, predicate, target, rule, confidence - 0.1, anchor,
                                 f"{place.text} {noun.text}", quals)
         if fact:
             yield fact
@@ -467,11 +495,14 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token:
                 yield from _role_facts(holder, child, ctx, "appos_role", 0.85, None)
-            elif child.i < span.start and child.dep_ in {"compound", "nmod"} and _is_role_noun(child) \
-                    and child.i not in ctx.entities.by_token and ctx.type_of(key) == "Person":
-                places = tuple(c for c in root.lefts if c.i < child.i and c.i in ctx.entities.by_token
-                               and ctx.type_of(ctx.entities.by_token[c.i]) == "Place")
-                yield from _role_facts(holder, child, ctx, "premod_role", 0.8, None, places)
+        premodifiers = _premodifiers(span, ctx)
+        heads = [t for t in premodifiers if _is_role_noun(t) and t.dep_ in {"compound", "nmod"}]
+        if heads and ctx.type_of(key) == "Person":  # "Russian President Vladimir Putin", "executive vice-chairman X"
+            head = heads[-1]
+            places = tuple(t for t in premodifiers if t.i < head.i and t.i in ctx.entities.by_token
+                           and ctx.type_of(ctx.entities.by_token[t.i]) == "Place")
+            words = tuple(t for t in premodifiers if t.i < head.i and t.i not in ctx.entities.by_token)
+            yield from _role_facts(holder, head, ctx, "premod_role", 0.8, None, places, words)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i not in ctx.entities.by_token \
                 and root.head.i not in ctx.references and not any(c.dep_ == "poss" for c in root.head.children):
             yield from _role_facts(holder, root.head, ctx, "appos_role", 0.8, None)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import ArticleFacts, LocalEntity, ResolvedEntity
-from .names import acronym, name_key
+from .names import acronym, is_acronym, name_key
 from .vocab import slug
 
 
@@ -35,6 +35,7 @@ def resolve_entities(articles: Sequence[ArticleFacts]) -> Resolution:
     entity_of: dict[tuple[str, str], str] = {}
     by_key: dict[tuple[str, str], str] = {}
     by_surname: dict[str, set[str]] = {}
+    by_acronym: dict[tuple[str, str], str] = {}
     local = sorted(
         ((a.article.id, e) for a in articles for e in a.entities),
         key=lambda item: (_is_short_person(item[1]), -len(item[1].name), item[1].name, item[0], item[1].key),
@@ -42,9 +43,9 @@ def resolve_entities(articles: Sequence[ArticleFacts]) -> Resolution:
     for article_id, entity in local:
         keys = [(entity.type, name_key(n)) for n in sorted({entity.name, *entity.aliases})
                 if entity.type != "Person" or len(n.split()) > 1 or n == entity.name]
-        if entity.type != "Person":
-            keys += [(entity.type, a) for a in map(acronym, [entity.name]) if a]
         target = next((by_key[k] for k in keys if k in by_key), None)
+        if target is None and is_acronym(entity.name):  # "FBI" joins "Federal Bureau of Investigation"
+            target = by_acronym.get((entity.type, entity.name.lower()))
         if target is None and _is_short_person(entity):
             candidates = by_surname.get(name_key(entity.name), set())
             target = next(iter(candidates)) if len(candidates) == 1 else None
@@ -59,6 +60,8 @@ def resolve_entities(articles: Sequence[ArticleFacts]) -> Resolution:
         entity_of[(article_id, entity.key)] = target
         for key in keys:
             by_key.setdefault(key, target)
+        if entity.type != "Person" and acronym(entity.name):
+            by_acronym.setdefault((entity.type, acronym(entity.name)), target)
         if entity.type == "Person" and len(merged.name.split()) > 1:
             by_surname.setdefault(name_key(merged.name.split()[-1]), set()).add(target)
     return Resolution(entities=entities, entity_of=entity_of)

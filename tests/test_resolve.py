@@ -59,3 +59,9 @@ def test_order_of_articles_does_not_change_the_result():
     first, _ = resolved_names(articles)
     second, _ = resolved_names(list(reversed(articles)))
     assert first.entity_of == second.entity_of
+
+
+def test_names_with_the_same_initials_stay_apart():
+    resolution, _ = resolved_names([article("a", ("Black Sea", "Place", set())),
+                                    article("b", ("Broad Street", "Place", set()))])
+    assert len(resolution.entities) == 2
