@@ -93,6 +93,13 @@ def _title_words(doc: Doc, entities: ArticleEntities) -> dict[str, set[str]]:
     return words
 
 
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Acme, which is based in Denver" -> Acme."""
+    if token.tag_ in {"WDT", "WP", "WP$"} and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
+
+
 def _pronoun_kind(token: Token) -> str | None:
     """Gender or type a pronoun asks of its referent; None for pronouns that refer to nothing here."""
     kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
@@ -171,6 +178,12 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             if token.i in span_start:
                 span, key = span_start[token.i]
                 salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
+                continue
+            antecedent = _relative_antecedent(token)
+            if antecedent is not None:  # "Acme, which ...", "Jane Roe, who ..."
+                key = entities.by_token.get(antecedent.i) or resolved.get(antecedent.i)
+                if key is not None:
+                    resolved[token.i] = key
                 continue
             kind = _pronoun_kind(token) or _is_description(token, entities)
             if kind is None:

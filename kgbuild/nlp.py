@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
+from spacy.symbols import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -178,6 +179,26 @@ def read_gazetteer(path: Path) -> list[dict]:
     return patterns
 
 
+# "co-founded" is one word with the lemma "co-found" (spaCy would split it and tag "co" and "-" apart).
+CO_WORDS = {"found": ("founded", "founding", "founds", "founder", "founders"), "own": ("owned", "owns", "owner"),
+            "chair": ("chaired", "chairs", "chairman", "chairwoman"), "host": ("hosted", "hosts"),
+            "author": ("authored", "authors"), "star": ("starred", "stars"), "lead": ("led", "leads"),
+            "write": ("wrote", "written", "writes"), "direct": ("directed", "directs", "director"),
+            "produce": ("produced", "produces", "producer"), "create": ("created", "creates", "creator")}
+
+
+def _keep_co_words(nlp: Language) -> None:
+    """Keep "co-founded" and its kin whole, with lemmas such as "co-found" and "co-founder"."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    for stem, forms in CO_WORDS.items():
+        for form in (stem, *forms):
+            lemma = f"co-{form}" if form.endswith(("er", "or", "man", "woman", "ers")) else f"co-{stem}"
+            for spelling in (f"co-{form}", f"Co-{form}"):
+                nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+            if ruler is not None:
+                ruler.add(patterns=[[{"LOWER": f"co-{form}"}]], attrs={"LEMMA": lemma.removesuffix("s")})
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> Language:
     """Load a spaCy model by package name and add kgbuild's components (and a gazetteer's names)."""
     try:
@@ -189,6 +210,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> 
                 f"spaCy model '{model}' is not installed (try: pip install {package})"
             ) from exc
         raise
+    _keep_co_words(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if "ner" not in nlp.pipe_names:

@@ -8,12 +8,14 @@ Each rule has an id (kept on every fact it makes):
   premod_role "Russian President Vladimir Putin", "reporter Ronan Farrow", "Tesla CEO Elon Musk"
   copula_role "X is the chief executive of Y", "X became chairman", "X was named coach"
   date        "born on 3 May 1950", "died in 2001", "Acme, founded in 1998"
+  parenthetical  "Jane Roe (born 3 May 1950 in Lyon)", "John Doe (1920–1990)"
 
 A relation between two entities whose words match no trigger phrase is kept with the open predicate
 kg:related_to (and its words in Fact.phrase); it is recorded as a statement but not asserted.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import ArticleEntities
 from .lexicon import Lexicon
-from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, Sentence
+from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, LocalEntity, Sentence
 from .words import KINSHIP_NOUNS, LOCATION_NOUNS, ROLE_WORDS, TITLES
 
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
@@ -194,6 +196,18 @@ def _objects(verb: Token, ctx: SentenceContext,
         yield entity, phrases, " ".join(t.text for t in sorted(path, key=lambda t: t.i))
 
 
+_PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Tories|Conservatives|Greens|Liberals)\b")
+
+
+def _refined(predicate: str, subject: LocalEntity, obj: LocalEntity | None) -> str:
+    """The more specific predicate the entities call for: membership of a party, an organisation's base."""
+    if predicate in {"works_for", "member_of"} and obj is not None and _PARTY.search(obj.name):
+        return "member_of_party"  # "joined the Labour Party"
+    if predicate == "based_in" and subject.type == "Organization":
+        return "headquartered_in"  # an organisation is based where its headquarters are
+    return predicate
+
+
 def _make(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: tuple[str, bool] | str,
           rule: str, confidence: float, anchor: Token | None, phrase: str,
           qualifiers: tuple[str, ...] = ()) -> Fact | None:
@@ -202,6 +216,7 @@ def _make(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: 
     obj_key = obj if literal else obj[0]
     if not literal and obj_key == subject[0]:
         return None
+    predicate = _refined(predicate, ctx.entities.entity(subject[0]), None if literal else ctx.entities.entity(obj_key))
     if not ctx.lexicon.accepts(predicate, ctx.type_of(subject[0]), None if literal else ctx.type_of(obj_key)):
         return None
     mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)
@@ -228,8 +243,9 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                               for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)) if a]
         patients = [p for p in (ctx.entity(t) for c in verb.children if c.dep_ == "nsubjpass"
                                 for t in ([verb.head] if c.tag_ == "WDT" else _conjuncts(c))) if p]
-        if passive and verb.dep_ == "acl" and ctx.entity(verb.head):
-            patients.append(ctx.entity(verb.head))  # "Acme, founded by John Smith, ..."
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, founded by ...", "a firm based in Denver"
+            passive = True
+            patients += filter(None, [_described(verb.head, ctx)])
         if passive and not agents:
             subjects = patients
         else:
@@ -240,6 +256,8 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                     fact = predicate and _make(ctx, subject, predicate, patient, "svo", 0.75, verb, verb.text)
                     if fact:
                         yield fact
+        if len(subjects) > 1 and not passive:
+            yield from _reciprocal_facts(verb, subjects, ctx)
         unmatched: dict[tuple[str, bool], str] = {}
         matched: set[str] = set()
         for target, phrases, written in _objects(verb, ctx, with_direct_object=not passive):
@@ -257,6 +275,29 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                 fact = _make(ctx, subject, OPEN_PREDICATE, target, "svo", 0.5, verb, written)
                 if fact:
                     yield fact
+
+
+def _described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
+    """The entity a noun names or describes: "Acme", "(Acme is) a company", "(Acme,) a company"."""
+    if found := ctx.entity(noun):
+        return found
+    if noun.dep_ == "attr":
+        return next(filter(None, (ctx.entity(c) for c in noun.head.children if c.dep_ == "nsubj")), None)
+    if noun.dep_ == "appos":
+        return ctx.entity(noun.head)
+    return None
+
+
+def _reciprocal_facts(verb: Token, subjects: list[tuple[str, bool]], ctx: SentenceContext) -> Iterator[Fact]:
+    """Coordinated subjects of a symmetric relation: "Trump and Putin met", "X and Y held talks"."""
+    base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    themes = [c for c in verb.children if c.dep_ == "dobj" and not ctx.entity(c)]
+    phrases = [f"{_phrase(*base)} with"] + [f"{_phrase(*base, theme)} with" for theme in themes]
+    predicate = next((p for p in map(ctx.lexicon.predicate_for, phrases) if p in ctx.lexicon.symmetric), None)
+    for other in subjects[1:] if predicate else []:
+        fact = _make(ctx, subjects[0], predicate, other, "svo", 0.7, verb, " ".join(t.text for t in base))
+        if fact:
+            yield fact
 
 
 DATE_PREDICATES = {"bear": "date_of_birth", "die": "date_of_death", "found": "date_founded",
@@ -514,7 +555,7 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         lemma = _lemma(verb)
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+                      for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or _is_role_noun(p))]
         if lemma in APPOINT_VERBS:  # "X was named CEO", "the board named X (as) CEO"
             holder_deps = {"nsubjpass"} if passive else {"dobj"}
         elif lemma in COPULAS or (lemma in SERVE_VERBS and as_phrases):  # "X is CEO", "X served as CEO"
@@ -523,14 +564,48 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             continue
         holders = [ctx.entity(t) for c in verb.children if c.dep_ in holder_deps for t in _conjuncts(c)]
         complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
-                                    and c.pos_ == "NOUN" and c.i not in ctx.entities.by_token]
+                                    and (c.pos_ == "NOUN" or _is_role_noun(c)) and c.i not in ctx.entities.by_token]
         for holder in filter(None, holders):
             for complement in complements:
                 for noun in _conjuncts(complement):
                     yield from _role_facts(holder, noun, ctx, "copula_role", 0.75, verb)
 
 
-RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, date_facts)
+_YEAR_RANGE = re.compile(r"^(.+?\d{3,4})\s*[–—-]\s*(.+\d{3,4})$")
+
+
+def _life_dates(dates: list[Span]) -> list[tuple[str, str]]:
+    """(predicate, date text) for the dates of a "(born ...)" or "(1920–1990)" parenthesis."""
+    texts = [d.text for d in dates]
+    if len(texts) == 1 and (match := _YEAR_RANGE.match(texts[0])):
+        texts = [match[1], match[2]]
+    return list(zip(("date_of_birth", "date_of_death"), texts))
+
+
+def parenthetical_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """Life dates in parentheses after a name: "Jane Roe (born 3 May 1950 in Lyon)", "(1920–1990)"."""
+    for span, key in ctx.entities.spans:
+        if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Person" \
+                or span.end >= sent.end or ctx.doc[span.end].text != "(":
+            continue
+        close = next((t.i for t in ctx.doc[span.end:min(sent.end, span.end + 30)] if t.text == ")"), None)
+        if close is None:
+            continue
+        inside = ctx.doc[span.end + 1:close]
+        born = any(t.lower_ in {"born", "b."} for t in inside)
+        dates = [e for e in ctx.doc.ents if e.label_ == "DATE" and inside.start <= e.start and e.end <= close]
+        facts = _life_dates(dates[:1] if born else dates[:2])
+        if born:
+            facts += [("born_in", t) for t in inside if t.i in ctx.entities.by_token and t.head.lower_ == "in"
+                      and ctx.type_of(ctx.entities.by_token[t.i]) == "Place"]
+        for predicate, value in facts:
+            obj = (ctx.entities.by_token[value.i], False) if isinstance(value, Token) else value
+            fact = _make(ctx, (key, False), predicate, obj, "parenthetical", 0.85, None, inside.text)
+            if fact:
+                yield fact
+
+
+RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, date_facts, parenthetical_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,

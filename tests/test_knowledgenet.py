@@ -69,8 +69,8 @@ def test_micro_average_over_passages():
 def test_ontology_maps_predicates_with_their_direction():
     mapping = load_property_map()
     assert mapping["born_in"] == {(BIRTH, False)}
-    assert mapping["ceo"] == {(CEO, False)}                 # P169: organisation -> person
-    assert mapping["ceo_of"] == {(CEO, True)}               # owl:inverseOf kg:ceo
+    assert mapping["ceo"] == {(CEO, False), ("3", True)}    # P169: organisation -> person
+    assert mapping["ceo_of"] == {(CEO, True), ("3", False)}  # owl:inverseOf kg:ceo; a CEO works for it
     assert mapping["subsidiary_of"] == {("1", False)}       # P749 parent organization
     assert mapping["child_of"] == {("34", False)}           # CHILD_OF: child -> parent, the reverse of P40
     assert mapping["parent_of"] == {("34", True)}
