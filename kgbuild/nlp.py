@@ -83,6 +83,53 @@ def _titled_person(span: Span) -> Span:
     return span
 
 
+LOCATIVE = {"in", "at", "from", "to", "near", "across", "outside", "inside", "into", "throughout"}
+
+
+def _consistent_labels(spans: list[Span]) -> dict[str, str]:
+    """The label each name gets everywhere in the document: its most frequent one, and PERSON for the
+    surname of a person named in full ("Altman" after "Sam Altman")."""
+    votes: dict[str, dict[str, int]] = {}
+    for span in spans:
+        votes.setdefault(span.text, {}).setdefault(span.label_, 0)
+        votes[span.text][span.label_] += 1
+    label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
+    surnames = {t.split()[-1] for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1}
+    label_of.update({text: "PERSON" for text in label_of if text in surnames})
+    return label_of
+
+
+def _label_in_context(span: Span, label_of: dict[str, str]) -> str:
+    """The document-wide label, unless a place reading is certain here ("based in Leeds")."""
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if span.label_ in {"GPE", "LOC", "FAC"} and before in LOCATIVE:
+        return span.label_
+    return label_of[span.text]
+
+
+def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> list[Span]:
+    """Proper nouns the model missed that repeat a name it found, or the surname of a person it found."""
+    by_first_token: dict[str, list[tuple[str, ...]]] = {}
+    for text in list(label_of):
+        words = tuple(text.split())
+        by_first_token.setdefault(words[0], []).append(words)
+        if label_of[text] == "PERSON" and len(words) > 1 and words[-1] not in label_of:
+            label_of[words[-1]] = "PERSON"
+            by_first_token.setdefault(words[-1], []).append(words[-1:])
+    found = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        for words in sorted(by_first_token.get(token.text, []), key=len, reverse=True):
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words:
+                if not covered.intersection(range(token.i, end)):
+                    found.append(Span(doc, token.i, end, label=label_of[" ".join(words)]))
+                    covered.update(range(token.i, end))
+                break
+    return found
+
+
 @Language.component("entity_repair")
 def entity_repair(doc: Doc) -> Doc:
     """Drop junk entities and label every repeat of a known name consistently within the document.
@@ -92,32 +139,10 @@ def entity_repair(doc: Doc) -> Doc:
     """
     kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES
                                         or e.text.lower() in DEMONYMS) if s is not None]
-    votes: dict[str, dict[str, int]] = {}
-    for span in kept:
-        votes.setdefault(span.text, {}).setdefault(span.label_, 0)
-        votes[span.text][span.label_] += 1
-    label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
-    surnames = {t.split()[-1] for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1}
-    label_of.update({text: "PERSON" for text in label_of if text in surnames})  # "Altman" after "Sam Altman"
-    spans = [Span(doc, s.start, s.end, label=label_of[s.text], span_id=s.id) for s in kept]
+    label_of = _consistent_labels(kept)
+    spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
-    by_first_token: dict[str, list[tuple[str, ...]]] = {}
-    for text in list(label_of):
-        words = tuple(text.split())
-        by_first_token.setdefault(words[0], []).append(words)
-        if label_of[text] == "PERSON" and len(words) > 1 and words[-1] not in label_of:
-            label_of[words[-1]] = "PERSON"  # the surname alone names the same person
-            by_first_token.setdefault(words[-1], []).append(words[-1:])
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN":
-            continue
-        for words in sorted(by_first_token.get(token.text, []), key=len, reverse=True):
-            end = token.i + len(words)
-            if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words:
-                if not covered.intersection(range(token.i, end)):
-                    spans.append(Span(doc, token.i, end, label=label_of[" ".join(words)]))
-                    covered.update(range(token.i, end))
-                break
+    spans.extend(_repeated_names(doc, label_of, covered))
     spans.extend(_names_in_apposition(doc, covered))
     spans.extend(e for e in doc.ents if e.label_ == "DATE")  # kept for dates of birth, death, founding
     doc.ents = filter_spans(spans)

@@ -143,6 +143,8 @@ def _subjects(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple[s
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and depth < 3:
         if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG", "VBN"}):
             return _subjects(verb.head, ctx, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            return _subjects(verb.head.head, ctx, depth + 1)  # "X worked in LA before moving to Utah"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found.append(ctx.entity(verb.head))
     return [s for s in found if s]
@@ -162,6 +164,20 @@ def _prep_paths(token: Token, path: list[Token], depth: int = 2) -> Iterator[tup
                     yield from _prep_paths(target, [*path, prep, target], depth - 1)
 
 
+def _containing_places(token: Token, ctx: SentenceContext) -> list[Token]:
+    """Places named right after a place, which contain it: "Austin, Texas", "Madrid (Spain)"."""
+    found, key = [], ctx.entities.by_token.get(token.i)
+    while key is not None and ctx.type_of(key) == "Place":
+        end = next(s.end for s, k in ctx.entities.spans if k == key and s.start <= token.i < s.end)
+        after = ctx.doc[end + 1] if end + 1 < len(ctx.doc) and ctx.doc[end].text in {",", "("} else None
+        key = ctx.entities.by_token.get(after.i) if after is not None else None
+        if key is None or ctx.type_of(key) != "Place" or after.sent != token.sent:
+            break
+        found.append(after)
+        token = after
+    return found
+
+
 def _objects(verb: Token, ctx: SentenceContext,
              with_direct_object: bool = True) -> Iterator[tuple[tuple[str, bool], list[str], str]]:
     """(object entity, candidate trigger phrases, phrase as written) for each entity argument of a verb.
@@ -176,6 +192,8 @@ def _objects(verb: Token, ctx: SentenceContext,
               for owner in obj.children if owner.dep_ == "poss"]  # "audit Boeing's production line"
     paths += [(t, p) for obj, _ in list(paths) for t, p in _prep_paths(obj, [*base, obj])]
     paths += list(_prep_paths(verb, base))
+    for target, path in list(paths):
+        paths += [(place, path) for place in _containing_places(target, ctx)]
     for target, path in paths:
         entity = ctx.entity(target)
         if not entity:
@@ -236,7 +254,10 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     keeps its grammatical subject ("X was born in Y" -> X born_in Y, trigger "bear in").
     """
     for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"} or _lemma(verb) in COPULAS:
+        if _lemma(verb) in COPULAS:
+            yield from _copular_complement_facts(verb, ctx)
+            continue
+        if verb.pos_ not in {"VERB", "AUX"}:
             continue
         passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
         agents = [a for a in (ctx.entity(t) for c in verb.children if c.dep_ == "agent"
@@ -286,6 +307,22 @@ def _described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
     if noun.dep_ == "appos":
         return ctx.entity(noun.head)
     return None
+
+
+def _copular_complement_facts(copula: Token, ctx: SentenceContext) -> Iterator[Fact]:
+    """"X is married to Y", "X was close to Y": the copula, its adjective and the preposition."""
+    subjects = _subjects(copula, ctx)
+    for complement in (c for c in copula.children if c.dep_ == "acomp"):
+        for prep in (c for c in complement.children if c.dep_ == "prep"):
+            predicate = ctx.lexicon.predicate_for(f"be {complement.lower_} {_lemma(prep)}",
+                                                  f"be {_lemma(complement)} {_lemma(prep)}")
+            for pobj in (c for c in prep.children if c.dep_ == "pobj") if predicate else []:
+                for target in filter(None, map(ctx.entity, _conjuncts(pobj))):
+                    for subject in subjects:
+                        fact = _make(ctx, subject, predicate, target, "svo", 0.75, copula,
+                                     f"{copula.text} {complement.text} {prep.text}")
+                        if fact:
+                            yield fact
 
 
 def _reciprocal_facts(verb: Token, subjects: list[tuple[str, bool]], ctx: SentenceContext) -> Iterator[Fact]:
