@@ -100,12 +100,23 @@ def _relative_antecedent(token: Token) -> Token | None:
     return None
 
 
+def _named_by(noun: Token) -> list[Token]:
+    """The noun and the words naming what it describes: "(Acme,) a firm" and "(Acme is) a firm" -> Acme."""
+    named = [noun]
+    if noun.dep_ == "appos":
+        named.append(noun.head)
+    if noun.dep_ == "attr":
+        named += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return named
+
+
 def _pronoun_kind(token: Token) -> str | None:
     """Gender or type a pronoun asks of its referent; None for pronouns that refer to nothing here."""
     kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
     if kind == "it" and token.lower_ == "it" and token.dep_ not in {"dobj", "pobj"} and not (
-            token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ not in EXPLETIVE_VERBS):
-        return None  # "it is important to ...", "it seems that ...": no referent
+            token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ == "VERB"
+            and token.head.lemma_ not in EXPLETIVE_VERBS and not any(c.dep_ == "ccomp" for c in token.head.children)):
+        return None  # "it is important to ...", "it was announced that ...": no referent
     if kind == "they" and token.lower_ not in {"they", "their"}:
         return None  # "them" is as often several entities as one
     return kind
@@ -180,8 +191,9 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
                 salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
                 continue
             antecedent = _relative_antecedent(token)
-            if antecedent is not None:  # "Acme, which ...", "Jane Roe, who ..."
-                key = entities.by_token.get(antecedent.i) or resolved.get(antecedent.i)
+            if antecedent is not None:  # "Acme, which ...", "Jane Roe, who ...", "Acme, a firm that ..."
+                key = next(filter(None, (entities.by_token.get(t.i) or resolved.get(t.i)
+                                         for t in _named_by(antecedent))), None)
                 if key is not None:
                     resolved[token.i] = key
                 continue

@@ -179,12 +179,14 @@ def _containing_places(token: Token, ctx: SentenceContext) -> list[Token]:
 
 
 def _objects(verb: Token, ctx: SentenceContext,
-             with_direct_object: bool = True) -> Iterator[tuple[tuple[str, bool], list[str], str]]:
-    """(object entity, candidate trigger phrases, phrase as written) for each entity argument of a verb.
+             with_direct_object: bool = True) -> Iterator[tuple[tuple[str, bool], str | None, str]]:
+    """(object entity, predicate or None, phrase as written) for each entity argument of a verb.
 
-    Candidates, most specific first: the whole path ("keep in contact with"), the verb with the last
-    preposition ("supply ... to"), the last noun with its preposition ("contact with"), and the verb with
-    the first preposition when the rest only locates the object ("supply to locations within Ukraine").
+    The predicate is that of the first trigger among, most specific first: the whole path ("keep in
+    contact with"), the verb with the last preposition ("supply ... to"), the last noun with its
+    preposition ("contact with"), and the verb with the first preposition when the rest only locates the
+    object ("supply to locations within Ukraine"). A role after "as" relates its holder to the object
+    ("served as CEO of Y" -> ceo_of, "worked as an instructor at Y" -> works_for).
     """
     base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
     paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" and with_direct_object for obj in _conjuncts(c)]
@@ -198,6 +200,7 @@ def _objects(verb: Token, ctx: SentenceContext,
         entity = ctx.entity(target)
         if not entity:
             continue
+        written = " ".join(t.text for t in sorted(path, key=lambda t: t.i))
         words = [t for t in path if t.dep_ not in {"prep"} or t in path[len(base):]]
         phrases = [_phrase(*words)]
         preps = [t for t in path[len(base):] if t.dep_ == "prep"]
@@ -211,7 +214,11 @@ def _objects(verb: Token, ctx: SentenceContext,
                 phrases.append(_phrase(*base, preps[0]))
         elif path is base:
             phrases = [_phrase(*base)]
-        yield entity, phrases, " ".join(t.text for t in sorted(path, key=lambda t: t.i))
+        predicate = ctx.lexicon.predicate_for(*phrases)
+        if predicate is None and len(preps) == 2 and _lemma(preps[0]) == "as" and _is_role_noun(nouns[0]):
+            predicate = next(filter(None, map(ctx.lexicon.relational.get, _noun_phrases(nouns[0], _lemma(preps[1])))),
+                             "works_for" if _lemma(preps[1]) in {"at", "with", "for", "in"} else None)
+        yield entity, predicate, written
 
 
 _PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Tories|Conservatives|Greens|Liberals)\b")
@@ -281,8 +288,7 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             yield from _reciprocal_facts(verb, subjects, ctx)
         unmatched: dict[tuple[str, bool], str] = {}
         matched: set[str] = set()
-        for target, phrases, written in _objects(verb, ctx, with_direct_object=not passive):
-            predicate = ctx.lexicon.predicate_for(*phrases)
+        for target, predicate, written in _objects(verb, ctx, with_direct_object=not passive):
             if not predicate:
                 unmatched.setdefault(target, written)
                 continue
@@ -337,7 +343,10 @@ def _reciprocal_facts(verb: Token, subjects: list[tuple[str, bool]], ctx: Senten
             yield fact
 
 
-DATE_PREDICATES = {"bear": "date_of_birth", "die": "date_of_death", "found": "date_founded",
+DATE_PREDICATES = {"bear": "date_of_birth", "die": "date_of_death", "found": "date_founded", "charter": "date_founded",
+                   "founding": "date_founded", "foundation": "date_founded", "establishment": "date_founded",
+                   "creation": "date_founded", "inception": "date_founded", "birth": "date_of_birth",
+                   "death": "date_of_death",
                    "establish": "date_founded", "create": "date_founded", "form": "date_founded",
                    "launch": "date_founded", "incorporate": "date_founded", "start": "date_founded",
                    "co-found": "date_founded", "cofound": "date_founded"}
@@ -352,10 +361,12 @@ def date_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     """Dates of birth, death and founding: "born on 3 May 1950", "died in 2001", "founded in 1998"."""
     for verb in sent:
         predicate = DATE_PREDICATES.get(_lemma(verb)) or DATE_PREDICATES.get(verb.lower_.removesuffix("ed"))
-        if not predicate or verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+        if not predicate or verb.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
             continue
-        if verb.dep_ in {"acl", "amod"} or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
-            holders = [ctx.entity(verb.head)] if verb.dep_ != "advcl" else _subjects(verb.head, ctx)
+        if verb.pos_ == "NOUN":  # "since its founding in 2006", "Smith's death in 1990"
+            holders = [ctx.entity(c) for c in verb.children if c.dep_ == "poss"]
+        elif verb.dep_ in {"acl", "amod"} or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
+            holders = [_described(verb.head, ctx)] if verb.dep_ != "advcl" else _subjects(verb.head, ctx)
         elif predicate == "date_founded" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             holders = [ctx.entity(t) for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
         else:
