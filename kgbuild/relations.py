@@ -470,7 +470,8 @@ def role_text(tokens: list[Token]) -> str:
     while len(words) > 1 and (words[0].ent_type_ or words[0].is_punct):
         words = words[1:]
     capitalised = [i for i, t in enumerate(words) if t.text[:1].isupper()]
-    if capitalised and all(t.text[:1].islower() for t in words[:capitalised[0]]):
+    if capitalised and words[capitalised[0]].lower_ in TITLES \
+            and all(t.text[:1].islower() for t in words[:capitalised[0]]):
         words = words[capitalised[0]:]
     text = "".join(t.text_with_ws for t in words).strip()
     text = " ".join(ROLE_SPELLING.get(w.lower(), w) for w in text.split())
