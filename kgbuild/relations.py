@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import ArticleEntities
 from .lexicon import Lexicon
+from .names import DEMONYMS
 from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, LocalEntity, Sentence
 from .words import KINSHIP_NOUNS, LOCATION_NOUNS, ROLE_WORDS, TITLES
 
@@ -376,7 +377,10 @@ def date_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                  for t in ([c] if c.dep_ == "npadvmod" else [p for p in c.children if p.dep_ == "pobj"])]
         for holder in filter(None, holders):
             for date in {d.start: d for d in dates if d}.values():
-                fact = _make(ctx, holder, predicate, date.text, "date", 0.8, verb, verb.text)
+                text = date.text
+                if match := _YEAR_RANGE.match(text):  # "born April 6, 1908-April 1988"
+                    text = match[1] if predicate == "date_of_birth" else match[2]
+                fact = _make(ctx, holder, predicate, text, "date", 0.8, verb, verb.text)
                 if fact:
                     yield fact
 
@@ -559,9 +563,10 @@ def _role_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rul
             yield fact
     for place in [*named_places, *places]:
         target = ctx.entity(place)
+        demonym = place.lower_ in DEMONYMS  # "a British diplomat" is British; "a US judge" judges in the US
         predicate = next((p for p in map(ctx.lexicon.relational.get, _noun_phrases(noun, "of"))
                           if p and ctx.lexicon.accepts(p, "Person", "Place")),
-                         None if _lemma(noun) in OFFICE_WORDS else "citizen_of")  # a US judge: jurisdiction
+                         "citizen_of" if demonym or _lemma(noun) not in OFFICE_WORDS else None)
         fact = target and predicate and _make(ctx, holder, predicate, target, rule, confidence - 0.1, anchor,
                                 f"{place.text} {noun.text}", quals)
         if fact:
@@ -623,16 +628,32 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
 _YEAR_RANGE = re.compile(r"^(.+?\d{3,4})\s*[–—-]\s*(.+\d{3,4})$")
 
 
-def _life_dates(dates: list[Span]) -> list[tuple[str, str]]:
-    """(predicate, date text) for the dates of a "(born ...)" or "(1920–1990)" parenthesis."""
-    texts = [d.text for d in dates]
+BIRTH_WORDS = {"born", "b.", "née"}
+DEATH_WORDS = {"died", "d.", "deceased", "death"}
+
+
+def _life_dates(inside: Span) -> list[tuple[str, str]]:
+    """(predicate, date text) for the dates in a "(born 3 May 1950, died ...)" or "(1920–1990)" parenthesis:
+    a date after "born" or "died" is that; unmarked dates are birth then death."""
+    marked, unmarked, mode = [], [], None
+    dates = {e.start: e for e in inside.doc.ents if e.label_ == "DATE" and inside.start <= e.start < inside.end}
+    for token in inside:
+        mode = "date_of_birth" if token.lower_ in BIRTH_WORDS else \
+            "date_of_death" if token.lower_ in DEATH_WORDS else mode
+        if token.i in dates and mode and (match := _YEAR_RANGE.match(dates[token.i].text)):
+            marked += [("date_of_birth", match[1]), ("date_of_death", match[2])]  # "born 1908-1988"
+        elif token.i in dates:
+            (marked if mode else unmarked).append((mode, dates[token.i].text))
+    if marked:
+        return list({predicate: (predicate, text) for predicate, text in reversed(marked)}.values())
+    texts = [text for _, text in unmarked[:2]]
     if len(texts) == 1 and (match := _YEAR_RANGE.match(texts[0])):
         texts = [match[1], match[2]]
     return list(zip(("date_of_birth", "date_of_death"), texts))
 
 
 def parenthetical_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
-    """Life dates in parentheses after a name: "Jane Roe (born 3 May 1950 in Lyon)", "(1920–1990)"."""
+    """Life dates and places in parentheses after a name: "Jane Roe (born 3 May 1950 in Lyon)", "(1920–1990)"."""
     for span, key in ctx.entities.spans:
         if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Person" \
                 or span.end >= sent.end or ctx.doc[span.end].text != "(":
@@ -641,12 +662,14 @@ def parenthetical_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         if close is None:
             continue
         inside = ctx.doc[span.end + 1:close]
-        born = any(t.lower_ in {"born", "b."} for t in inside)
-        dates = [e for e in ctx.doc.ents if e.label_ == "DATE" and inside.start <= e.start and e.end <= close]
-        facts = _life_dates(dates[:1] if born else dates[:2])
-        if born:
-            facts += [("born_in", t) for t in inside if t.i in ctx.entities.by_token and t.head.lower_ == "in"
-                      and ctx.type_of(ctx.entities.by_token[t.i]) == "Place"]
+        facts: list[tuple[str, str | Token]] = list(_life_dates(inside))
+        mode = None
+        for token in inside:  # "born in Lyon", "born Lyon 7 June 1914", "died ... in Richmond"
+            mode = "born_in" if token.lower_ in BIRTH_WORDS else "died_in" if token.lower_ in DEATH_WORDS else mode
+            key_here = ctx.entities.by_token.get(token.i)
+            if mode and key_here and ctx.type_of(key_here) == "Place" and (token.i == 0 or
+                                                                          ctx.doc[token.i - 1].ent_type_ != token.ent_type_):
+                facts.append((mode, token))
         for predicate, value in facts:
             obj = (ctx.entities.by_token[value.i], False) if isinstance(value, Token) else value
             fact = _make(ctx, (key, False), predicate, obj, "parenthetical", 0.85, None, inside.text)
