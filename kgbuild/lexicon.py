@@ -44,6 +44,8 @@ CLASS_MEMBERS = {
     "Person": {"Person"}, "Organization": {"Organization"}, "Place": {"Place"}, "Product": {"Product"},
     "Event": {"Event"}, "CreativeWork": {"CreativeWork"},
     "Agent": {"Person", "Organization"}, "Actor": {"Person", "Organization", "Place"},
+    "Locatable": {"Organization", "Place", "Event", "Product", "CreativeWork"},
+    "Undertaking": {"Event", "Organization"},
 }
 
 
