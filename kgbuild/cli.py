@@ -9,7 +9,7 @@ from pathlib import Path
 from .export import FORMATS as EXPORT_FORMATS
 from .files import write_atomic
 from .nlp import DEFAULT_MODEL, GazetteerError, ModelNotInstalled
-from .query import FORMATS, QueryError, format_result, load_graph, run_query
+from .query import FORMATS, QueryError, format_result, load_graph, run_query, run_update, save_graph, within
 from .view import MAX_NODES
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
@@ -23,22 +23,29 @@ def _fail(message: str) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .network import to_networkx
     from .pipeline import build
+    from .store import StoreError, load_facts, save_facts
     from .view import write_html
 
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing and len(missing) == len(args.inputs):
         return _fail(f"{missing[0]}: no such file or directory")
+    out = Path(args.out)
     try:
+        previous = load_facts(out) if args.append else []
         result = build(args.inputs, model=args.model, gazetteer=args.gazetteer, workers=args.workers,
-                       progress=sys.stderr.isatty())
-    except (ModelNotInstalled, GazetteerError) as exc:
+                       progress=sys.stderr.isatty(), previous=previous)
+    except (ModelNotInstalled, GazetteerError, StoreError) as exc:
         return _fail(str(exc))
     for problem in result.problems:
-        print(f"skipped {problem}", file=sys.stderr)
-    if result.stats.articles == 0 and result.problems:
+        print(f"{'skipped' if problem.skipped else 'warning'} {problem}", file=sys.stderr)
+    skipped = result.skipped
+    if skipped and args.strict:
+        print(f"kgbuild: {len(skipped)} input(s) skipped; --strict: nothing written", file=sys.stderr)
+        return EXIT_SKIPPED
+    if result.stats.articles == 0 and skipped:
         print("kgbuild: no article could be read; nothing written", file=sys.stderr)
         return EXIT_SKIPPED
-    out = Path(args.out)
+    save_facts(out, result.facts)  # first: a build killed between the two writes heals on --append
     write_atomic(out / "graph.ttl", result.graph.serialize(format="turtle"))
     caption = write_html(to_networkx(result.graph), out / "graph.html", title="kgbuild: knowledge graph")
     s = result.stats
@@ -46,8 +53,8 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"in {result.seconds:.1f} s -> {out / 'graph.ttl'}, {out / 'graph.html'}")
     if caption:
         print(f"graph.html shows {caption} (kgbuild view --max-nodes N --focus NAME for other parts)")
-    if result.problems:
-        print(f"{len(result.problems)} input(s) skipped", file=sys.stderr)
+    if skipped:
+        print(f"{len(skipped)} input(s) skipped", file=sys.stderr)
         return EXIT_SKIPPED
     return EXIT_OK
 
@@ -61,7 +68,14 @@ def cmd_query(args: argparse.Namespace) -> int:
         return _fail(f"{args.file}: cannot read query: {exc.strerror}")
     try:
         graph = load_graph(args.graph)
-        print(format_result(graph, run_query(graph, sparql), args.format))
+        if args.update:
+            before = len(graph)
+            within(args.timeout, lambda: run_update(graph, sparql, allow_remote=args.allow_remote))
+            save_graph(graph, args.graph)
+            print(f"updated {args.graph}: {before} -> {len(graph)} triples")
+        else:
+            print(within(args.timeout, lambda: format_result(
+                graph, run_query(graph, sparql, allow_remote=args.allow_remote), args.format)))
     except QueryError as exc:
         return _fail(str(exc))
     return EXIT_OK
@@ -81,6 +95,23 @@ def cmd_view(args: argparse.Namespace) -> int:
     except KeyError:
         return _fail(f"--focus {args.focus}: no entity has this name, alias or IRI")
     print(f"wrote {args.out}" + (f" ({caption})" if caption else ""))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import SHAPES_FILE, violations
+
+    try:
+        graph = load_graph(args.graph)
+    except QueryError as exc:
+        return _fail(str(exc))
+    found = violations(graph)
+    for line in found:
+        print(line)
+    if found:
+        print(f"{args.graph}: {len(found)} violation(s) of {SHAPES_FILE.name}", file=sys.stderr)
+        return EXIT_SKIPPED
+    print(f"{args.graph} conforms to {SHAPES_FILE.name}")
     return EXIT_OK
 
 
@@ -151,6 +182,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy model package (default: {DEFAULT_MODEL})")
     b.add_argument("--gazetteer", type=Path, help="names the model misses: lines 'name<TAB>Type[<TAB>canonical name]'")
     b.add_argument("--workers", type=int, default=1, help="spaCy processes (default: 1)")
+    b.add_argument("--strict", action="store_true", help="any skipped input is fatal: exit 1, write nothing")
+    b.add_argument("--append", action="store_true",
+                   help="add the articles to the graph in --out (kept facts: DIR/facts.jsonl) instead of replacing it")
     b.set_defaults(run=cmd_build)
 
     q = sub.add_parser("query", help="run a SPARQL query (kg:, schema:, prov:, nif:, rdfs:, skos: pre-declared)")
@@ -158,6 +192,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("--file", help="read the query from this file instead")
     q.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    q.add_argument("--update", action="store_true", help="allow a SPARQL Update and write the graph back (atomically)")
+    q.add_argument("--allow-remote", action="store_true", help="allow SERVICE, FROM/USING and LOAD of other graphs")
+    q.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+                   help="stop a query that runs longer (default: 30; 0: no limit)")
     q.set_defaults(run=cmd_query)
 
     v = sub.add_parser("view", help="write the interactive HTML view of a graph")
@@ -168,6 +206,10 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--max-nodes", type=_count, default=MAX_NODES,
                    help=f"draw at most this many entities, the most connected (default: {MAX_NODES}; 0: all)")
     v.set_defaults(run=cmd_view)
+
+    va = sub.add_parser("validate", help="check a graph against the graph contract (ontologies/shapes.ttl, SHACL)")
+    va.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    va.set_defaults(run=cmd_validate)
 
     e = sub.add_parser("export", help="write a graph as GraphML or GEXF (entity network) or JSON-LD or N-Quads")
     e.add_argument("graph", help="graph file, e.g. out/graph.ttl")
@@ -199,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kgbuild: interrupted; previous output left as it was", file=sys.stderr)
         return 130
+    except OSError as exc:  # e.g. the output folder cannot be written
+        return _fail(f"{exc.filename or 'output'}: {exc.strerror or exc}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ class Article:
     date: str | None = None      # ISO 8601 date (YYYY-MM-DD) when known
     source: str | None = None    # URL of the original publication
     dateline: str | None = None  # place line such as "Moscow, Russia"
+    # what was odd about the input but did not stop the article (a date not understood, ...)
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,30 @@
 """SPARQL over a built graph, with the project's prefixes pre-declared, as a table, CSV or JSON."""
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from pyparsing import ParseException, ParseResults
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
+from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 from rdflib.util import guess_format
+
+from .files import write_atomic
 
 from .vocab import PREFIXES, bind_prefixes
 
 FORMATS = ("table", "csv", "json")
+
+
+T = TypeVar("T")
+# Parts of a query that read data from outside the graph, by their name in rdflib's parse tree.
+_REMOTE = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM", "UsingClause": "USING", "Load": "LOAD"}
 
 
 class QueryError(ValueError):
@@ -31,12 +45,80 @@ def load_graph(path: str | Path) -> Graph:
     return graph
 
 
-def run_query(graph: Graph, sparql: str) -> Result:
-    """Run a read-only SPARQL query; kg:, schema:, prov:, nif:, rdfs:, skos: ... need no PREFIX lines."""
+def _remote_parts(node: object) -> set[str]:
+    """The SERVICE, FROM, USING and LOAD keywords found anywhere in a parsed query or update."""
+    found = set()
+    if isinstance(node, CompValue) and node.name in _REMOTE:
+        found.add(_REMOTE[node.name])
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, (list, ParseResults)) else ()
+    for child in children:
+        found |= _remote_parts(child)
+    return found
+
+
+def _parse(sparql: str, *, update: bool, allow_remote: bool):
+    """The parsed query (or update, when `update`); QueryError for a query of the other kind, a syntax
+    error, or one that reads other graphs (SERVICE, FROM, USING, LOAD) without `allow_remote`."""
     try:
-        return graph.query(sparql, initNs=PREFIXES)
+        parsed = (parseUpdate if update else parseQuery)(sparql)
+    except ParseException as exc:
+        try:
+            (parseQuery if update else parseUpdate)(sparql)
+        except ParseException:
+            raise QueryError(f"query failed: {exc}") from None
+        raise QueryError("not a SPARQL Update (run queries without --update)" if update else
+                         "SPARQL Update refused: the graph is read-only (use --update to change it)") from None
+    remote = _remote_parts(parsed)
+    if remote and not allow_remote:
+        raise QueryError(f"{', '.join(sorted(remote))} would read data from outside the graph; "
+                         "use --allow-remote to allow it")
+    return parsed
+
+
+def run_query(graph: Graph, sparql: str, *, allow_remote: bool = False) -> Result:
+    """Run a read-only SPARQL query; kg:, schema:, prov:, nif:, rdfs:, skos: ... need no PREFIX lines.
+    Updates are refused, and so are SERVICE and FROM unless `allow_remote`."""
+    parsed = _parse(sparql, update=False, allow_remote=allow_remote)
+    try:
+        return graph.query(translateQuery(parsed, initNs=PREFIXES))
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from exc
+
+
+def run_update(graph: Graph, sparql: str, *, allow_remote: bool = False) -> None:
+    """Apply a SPARQL Update to the graph in memory (LOAD, USING and SERVICE only with `allow_remote`)."""
+    parsed = _parse(sparql, update=True, allow_remote=allow_remote)
+    try:
+        graph.update(translateUpdate(parsed, initNs=PREFIXES))
+    except Exception as exc:
+        raise QueryError(f"update failed: {exc}") from exc
+
+
+def save_graph(graph: Graph, path: str | Path) -> None:
+    """Write a graph to its file atomically, in the format the file's extension names."""
+    write_atomic(Path(path), graph.serialize(format=guess_format(str(path)) or "turtle"))
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """The result of `work()`, run in a worker thread; QueryError if it takes more than `seconds`
+    (0: no limit). The worker of a query given up on is left to the end of the process."""
+    outcome: list = []
+
+    def worker() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed to the caller
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=worker, daemon=True)
+    thread.start()
+    thread.join(seconds or None)
+    if not outcome:
+        raise QueryError(f"query stopped after {seconds:g} s (--timeout); make it more selective or allow more time")
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def compact_iri(iri: URIRef) -> str:

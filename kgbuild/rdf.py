@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -110,7 +111,8 @@ def _add_fact(graph: Graph, article_id: str, fact: Fact, entity_of: dict[tuple[s
     graph.add((statement, RDF.object, obj))
     graph.add((statement, PROV.wasDerivedFrom, sentence))
     graph.add((statement, KG.modality, Literal(fact.modality)))
-    graph.add((statement, KG.confidence, Literal(fact.confidence, datatype=XSD.decimal)))
+    confidence = Decimal(str(fact.confidence))  # a float literal would be ill-typed as xsd:decimal
+    graph.add((statement, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
     graph.add((statement, KG.rule, Literal(fact.rule)))
     if fact.phrase:
         graph.add((statement, KG.phrase, Literal(fact.phrase)))

@@ -11,7 +11,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class ReadProblem:
 
     path: str
     message: str
+    skipped: bool = True  # False: a warning; the article was read all the same
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -143,13 +144,37 @@ def article_id(text: str) -> str:
     return digest(" ".join(text.split()))
 
 
+# Words frequent in English prose and rare in other languages written in Latin letters.
+_ENGLISH_WORDS = frozenset("the of and to that for with said this which from by were they their would "
+                           "been who it at as his her she but or not be are".split())
+_LANGUAGE_SAMPLE = 20_000
+_MIN_WORDS = 20  # shorter texts are taken to be English
+
+
+def looks_english(text: str) -> bool:
+    """Cheap language check: mostly Latin letters and, in texts of 20 words or more, at least one
+    word in ten a common English word (English news: about one in four; French or German: < 3%)."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if sum(ch < "\u0250" for ch in letters) < 0.5 * len(letters):  # Cyrillic, CJK, Arabic, ...
+        return False
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    return len(words) < _MIN_WORDS or sum(w in _ENGLISH_WORDS for w in words) >= 0.1 * len(words)
+
+
 def _article(body: str, origin: str, title: str | None, date: str | None,
              source: str | None) -> Article:
+    """The Article of a body and its metadata (`date` as written); ValueError if there is no
+    English text. A date that cannot be read is dropped with a note."""
     dateline, text = _clean_body(body)
     if not text:
         raise ValueError("no article text")
-    return Article(id=article_id(text), text=text, origin=origin, title=title, date=date,
-                   source=source, dateline=dateline)
+    if not looks_english(text):
+        raise ValueError("not English text")
+    iso = normalise_date(date) if date else None
+    notes = (f"date {date[:40]!r} not understood; built without a date",) if date and not iso else ()
+    return Article(id=article_id(text), text=text, origin=origin, title=title, date=iso,
+                   source=source, dateline=dateline, notes=notes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +225,7 @@ def read_text_article(text: str, origin: str) -> Article:
         body,
         origin,
         title=fields.get("title") or Path(origin).stem,
-        date=normalise_date(fields.get("date", "")),
+        date=fields.get("date"),
         source=source if source and _URL.fullmatch(source) else None,
     )
 
@@ -333,7 +358,7 @@ def _read_jsonl(text: str, path: str) -> Iterator[Article | ReadProblem]:
             continue
         try:
             yield _article(field["text"], f"{path}:{number}", title=field.get("title"),
-                           date=normalise_date(field.get("date") or ""), source=field.get("url"))
+                           date=field.get("date"), source=field.get("url"))
         except ValueError as exc:
             yield ReadProblem(path, f"line {number}: {exc}")
 
@@ -366,9 +391,10 @@ def _looks_like_text(text: str) -> bool:
     return printable >= 0.95 * len(sample)
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, str]:
     """Decode file contents: UTF-8 (with or without BOM), UTF-16, else cp1252/latin-1 if the
-    bytes look like text. Raises _Unreadable for empty, binary or undecodable contents."""
+    bytes look like text; returns the text and the encoding. Raises _Unreadable for empty, binary
+    or undecodable contents."""
     if not data.strip():
         raise _Unreadable("empty file")
     if data.startswith(_MAGIC):
@@ -386,17 +412,17 @@ def _decode(data: bytes) -> str:
         raise _Unreadable("binary file, not text")
     else:
         try:
-            text = data.decode("utf-8-sig")
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
         except UnicodeDecodeError:
             try:
-                text = data.decode("cp1252")
+                text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
-                text = data.decode("latin-1")
+                text, encoding = data.decode("latin-1"), "latin-1"
             if not _looks_like_text(text):
                 raise _Unreadable("cannot decode text") from None
     if not text.strip():
         raise _Unreadable("empty file")
-    return text
+    return text, encoding
 
 
 def _os_problem(exc: OSError, path: Path) -> str:
@@ -425,11 +451,16 @@ def _read_bytes(path: Path) -> bytes:
 def _read_file(path: Path) -> Iterator[Article | ReadProblem]:
     name = str(path)
     try:
-        text = _decode(_read_bytes(path))
+        text, encoding = _decode(_read_bytes(path))
     except _Unreadable as exc:
         yield ReadProblem(name, str(exc))
         return
-    suffix = path.suffix.lower()
+    note = () if encoding == "utf-8" else (f"not UTF-8; read as {encoding}",)
+    for item in _parse_file(text, name, path.suffix.lower()):
+        yield replace(item, notes=note + item.notes) if isinstance(item, Article) else item
+
+
+def _parse_file(text: str, name: str, suffix: str) -> Iterator[Article | ReadProblem]:
     if suffix == ".jsonl":
         yield from _read_jsonl(text, name)
         return
@@ -455,7 +486,9 @@ def _files(inputs: Iterable[str | Path]) -> Iterator[Path | ReadProblem]:
 
     def walk(folder: Path) -> Iterator[Path | ReadProblem]:
         real = os.path.realpath(folder)
-        if real in visited:  # symlink loop or a folder seen before
+        if real in visited:
+            loop = os.path.realpath(folder.parent).startswith(os.path.join(real, ""))
+            yield ReadProblem(str(folder), "symbolic link loop" if loop else "folder already read")
             return
         visited.add(real)
         try:
@@ -468,6 +501,8 @@ def _files(inputs: Iterable[str | Path]) -> Iterator[Path | ReadProblem]:
                 yield from walk(entry)
             elif entry.suffix.lower() in SUFFIXES:
                 yield entry
+            elif not entry.name.startswith("."):  # hidden files (.DS_Store, ...) are not inputs
+                yield _unsupported(entry)
 
     for item in inputs:
         path = Path(item)
@@ -476,14 +511,17 @@ def _files(inputs: Iterable[str | Path]) -> Iterator[Path | ReadProblem]:
         elif path.suffix.lower() in SUFFIXES:
             yield path  # a missing or unreadable file is reported when it is read
         else:
-            try:
-                path.lstat()
-            except OSError as exc:
-                yield ReadProblem(str(path), _os_problem(exc, path))
-                continue
-            kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-            yield ReadProblem(str(path),
-                              f"unsupported file type {kind} (expected .txt, .jsonl, .html)")
+            yield _unsupported(path)
+
+
+def _unsupported(path: Path) -> ReadProblem:
+    """Why `path`, not a .txt/.jsonl/.html file, is not read."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return ReadProblem(str(path), _os_problem(exc, path))
+    kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
+    return ReadProblem(str(path), f"unsupported file type {kind} (expected .txt, .jsonl, .html)")
 
 
 def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | ReadProblem]:

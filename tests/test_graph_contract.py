@@ -20,6 +20,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kgbuild.pipeline import build
+from kgbuild.validate import violations
 from kgbuild.vocab import KG, KGR, NIF, ONTOLOGY_FILE, SCHEMA, slug
 
 pytestmark = pytest.mark.slow
@@ -338,8 +339,14 @@ def iris(g: Graph) -> set[URIRef]:
     return {t for triple in g for t in triple if isinstance(t, URIRef)}
 
 
+def test_the_graph_conforms_to_the_shapes(g) -> None:
+    """ontologies/shapes.ttl states this contract in SHACL; `kgbuild validate` checks it."""
+    assert violations(g) == []
+
+
 def test_building_twice_gives_identical_triples(g, inputs) -> None:
     again = build(inputs).graph
+    assert violations(again) == []
     assert sorted_ntriples(again) == sorted_ntriples(g)
     assert isomorphic(again, g)
     assert iris(again) == iris(g)

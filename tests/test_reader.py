@@ -11,6 +11,7 @@ from kgbuild.model import Article
 from kgbuild.reader import (
     ReadProblem,
     article_id,
+    looks_english,
     normalise_date,
     read_articles,
     read_html_article,
@@ -94,6 +95,8 @@ def test_malformed_date_becomes_none() -> None:
     assert article.text == "The text goes on."
     inline = read_text_article("date: someday Moscow - The text goes on.", "a.txt")
     assert inline.date is None and inline.text == "The text goes on."
+    assert article.notes == ("date '2023-13-45' not understood; built without a date",)
+    assert read_text_article("date: 2023-01-13\nThe text goes on.", "a.txt").notes == ()
 
 
 def test_words_like_header_keys_are_kept_as_text() -> None:
@@ -272,6 +275,30 @@ def test_latin1_file_decoded(tmp_path: Path) -> None:
     [article] = read_all(path)[0]
     assert article.dateline == "Zürich"
     assert article.text == "Café owners said “no”."
+    assert article.notes == ("not UTF-8; read as cp1252",)
+
+
+ENGLISH = ("The minister said on Tuesday that the talks with the union would go on, and that he was "
+           "hopeful of an agreement before the end of the month.")
+
+
+@pytest.mark.parametrize("text, english", [
+    (ENGLISH, True),
+    ("Musk met Putin.", True),  # too short to judge: taken as English
+    ("Le ministre a déclaré mardi que les négociations avec le syndicat se poursuivraient et qu'il "
+     "espérait un accord avant la fin du mois, selon un communiqué publié par le gouvernement.", False),
+    ("Der Minister sagte am Dienstag, die Gespräche mit der Gewerkschaft würden fortgesetzt, und er "
+     "hoffe auf eine Einigung vor Ende des Monats, wie es in einer Mitteilung der Regierung hieß.", False),
+    ("Министр заявил во вторник, что переговоры продолжатся.", False),
+    ("部长周二表示，与工会的谈判将继续进行。", False),
+])
+def test_looks_english(text: str, english: bool) -> None:
+    assert looks_english(text) is english
+
+
+def test_non_english_file_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "ru.txt").write_text("Министр заявил во вторник, что переговоры продолжатся.")
+    assert only_problem(tmp_path / "ru.txt") == "not English text"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
@@ -297,14 +324,16 @@ def test_missing_path_and_unsupported_type(tmp_path: Path) -> None:
     assert only_problem(pdf) == "unsupported file type '.pdf' (expected .txt, .jsonl, .html)"
 
 
-def test_folder_skips_unsupported_files_and_is_sorted(tmp_path: Path) -> None:
+def test_folder_reports_unsupported_files_and_is_sorted(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.TXT").write_text("Second article.")
     (tmp_path / "a.txt").write_text("First article.")
     (tmp_path / "c.pdf").write_bytes(b"%PDF-1.7")
     (tmp_path / "notes.md").write_text("not an article")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
     articles, problems = read_all(tmp_path)
-    assert problems == []
+    assert [(Path(p.path).name, p.message.split(" (")[0]) for p in problems] == [
+        ("c.pdf", "unsupported file type '.pdf'"), ("notes.md", "unsupported file type '.md'")]
     assert [a.text for a in articles] == ["First article.", "Second article."]
 
 
@@ -332,7 +361,8 @@ def test_symlink_loop(tmp_path: Path) -> None:
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     articles, problems = read_all(tmp_path)
     assert [a.text for a in articles] == ["Only once."]
-    assert [p.message for p in problems] == ["symbolic link loop"]
+    assert [str(p) for p in problems] == [f"{tmp_path / 'self.txt'}: symbolic link loop",
+                                          f"{tmp_path / 'sub' / 'up'}: symbolic link loop"]
 
 
 def test_duplicates_yielded_once(tmp_path: Path) -> None:
@@ -358,7 +388,7 @@ def test_problem_str() -> None:
 
 def test_large_input_is_fast(tmp_path: Path) -> None:
     paragraph = ("Moscow officials said - again - that the talks , which began on Monday , "
-                 "would go on. Photo ©  " + "x" * 50 + "\n" + "word " * 150 + "\n\n")
+                 "would go on. Photo ©  " + "x" * 50 + "\n" + "the word " * 75 + "\n\n")
     path = tmp_path / "big.txt"
     path.write_text("date 2023-08-22 " + paragraph * (10_000_000 // len(paragraph)))
     start = time.perf_counter()
