@@ -29,6 +29,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing and len(missing) == len(args.inputs):
         return _fail(f"{missing[0]}: no such file or directory")
+    if args.workers < 1:
+        return _fail("--workers: give 1 or more processes")
     out = Path(args.out)
     try:
         previous = load_facts(out) if args.append else []
@@ -62,6 +64,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     if (args.sparql is None) == (args.file is None):
         return _fail("give a SPARQL query or --file FILE (one of them)")
+    if args.timeout < 0:
+        return _fail("--timeout: give 0 (no limit) or more seconds")
     try:
         sparql = Path(args.file).read_text(encoding="utf-8") if args.file else args.sparql
     except OSError as exc:

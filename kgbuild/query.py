@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pyparsing import ParseException, ParseResults
 from rdflib import Graph, URIRef
@@ -56,7 +56,7 @@ def _remote_parts(node: object) -> set[str]:
     return found
 
 
-def _parse(sparql: str, *, update: bool, allow_remote: bool):
+def _parse(sparql: str, *, update: bool, allow_remote: bool) -> ParseResults | CompValue:
     """The parsed query (or update, when `update`); QueryError for a query of the other kind, a syntax
     error, or one that reads other graphs (SERVICE, FROM, USING, LOAD) without `allow_remote`."""
     try:
@@ -102,7 +102,7 @@ def save_graph(graph: Graph, path: str | Path) -> None:
 def within(seconds: float, work: Callable[[], T]) -> T:
     """The result of `work()`, run in a worker thread; QueryError if it takes more than `seconds`
     (0: no limit). The worker of a query given up on is left to the end of the process."""
-    outcome: list = []
+    outcome: list[tuple[bool, Any]] = []
 
     def worker() -> None:
         try:

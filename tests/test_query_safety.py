@@ -70,3 +70,8 @@ def test_a_runaway_query_is_stopped(graph_file: Path) -> None:
     assert time.perf_counter() - start < 30
     assert done.returncode == 2
     assert "stopped after 1 s" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_negative_timeout_is_a_usage_error(graph_file: Path) -> None:
+    result = run("query", graph_file, "ASK { ?s ?p ?o }", "--timeout", "-1")
+    assert result.code == 2 and "--timeout" in result.err

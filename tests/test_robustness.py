@@ -197,3 +197,4 @@ def test_append_to_a_graph_without_its_facts_is_a_usage_error(tmp_path: Path) ->
     (tmp_path / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
     result = run("build", tmp_path / "good.txt", "--out", tmp_path / "out", "--append")
     assert result.code == 2 and "facts.jsonl" in result.err
+    assert run("build", tmp_path / "good.txt", "--out", tmp_path / "out", "--workers", "0").code == 2
