@@ -49,6 +49,13 @@ def _gender_of(name: str, title_words: set[str]) -> str | None:
     return None
 
 
+def _is_subject(token: Token) -> bool:
+    """Whether a mention is a subject, directly or through an apposition ("The chief, Jane Roe, said")."""
+    while token.dep_ in {"compound", "appos", "flat"} and token.head is not token:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
 def _grammatical_weight(token: Token) -> int:
     """Salience factors of a mention beyond recency (Lappin & Leass): its grammatical role (subject 80,
     direct object 50, oblique 40), head-noun emphasis (80, when not inside another noun phrase) and
@@ -170,7 +177,7 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             return etype in {"Organization", "Place"}
         return etype == kind
 
-    def best(kind: str, token: Token, exclude: set[str]) -> str | None:
+    def best(kind: str, token: Token, exclude: set[str], topics: set[str]) -> str | None:
         lemma = token.lemma_.lower()
         scored = []
         for key, score in salience.items():
@@ -180,15 +187,19 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             fits = bool(_same_role(lemma, words))
             if token.pos_ == "NOUN" and not fits and (words & ROLE_WORDS or _has_named_owner(token)):
                 continue  # "the entrepreneur" is not the person known as "the governor"
-            scored.append((score + (150 if fits else 0), key))
+            scored.append((score + (150 if fits else 0) + (100 if key in topics else 0), key))
         return max(scored)[1] if scored else None
 
+    topics: set[str] = set()  # subjects of the previous sentence: what the text is about (centering)
     for sentence in doc.sents:
         salience = {k: v / 2 for k, v in salience.items()}
+        subjects: set[str] = set()
         for token in sentence:
             if token.i in span_start:
                 span, key = span_start[token.i]
                 salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(span.root)
+                if _is_subject(span.root):
+                    subjects.add(key)
                 continue
             antecedent = _relative_antecedent(token)
             if antecedent is not None:  # "Acme, which ...", "Jane Roe, who ...", "Acme, a firm that ..."
@@ -204,8 +215,11 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):
                 exclude = {entities.by_token.get(c.i) or resolved.get(c.i) for c in token.head.children
                            if c.dep_ in SUBJECT_DEPS} - {None}
-            key = best(kind, token, exclude)
+            key = best(kind, token, exclude, topics)
             if key is not None:
                 resolved[token.i] = key
                 salience[key] = salience.get(key, 0) + 100 + _grammatical_weight(token)
+                if _is_subject(token):
+                    subjects.add(key)
+        topics = subjects
     return resolved
