@@ -25,7 +25,7 @@ from .entities import ArticleEntities
 from .lexicon import Lexicon
 from .names import DEMONYMS
 from .model import ASSERTED, HEDGED, NEGATED, OPEN_PREDICATE, REPORTED, Fact, LocalEntity, Sentence
-from .words import KINSHIP_NOUNS, LOCATION_NOUNS, ROLE_WORDS, TITLES
+from .words import KINSHIP_NOUNS, LOCATION_NOUNS, NEWS_OUTLET, ROLE_WORDS, TITLES
 
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
 PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
@@ -225,8 +225,11 @@ def _objects(verb: Token, ctx: SentenceContext,
 _PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Tories|Conservatives|Greens|Liberals)\b")
 
 
-def _refined(predicate: str, subject: LocalEntity, obj: LocalEntity | None) -> str:
-    """The more specific predicate the entities call for: membership of a party, an organisation's base."""
+def _refined(predicate: str, subject: LocalEntity, obj: LocalEntity | None) -> str | None:
+    """The more specific predicate the entities call for: membership of a party, an organisation's base;
+    None for talking to the press ("told Reuters"), which is how news is sourced, not a relation."""
+    if predicate == "spoke_with" and obj is not None and obj.type == "Organization" and NEWS_OUTLET.search(obj.name):
+        return None
     if predicate in {"works_for", "member_of"} and obj is not None and _PARTY.search(obj.name):
         return "member_of_party"  # "joined the Labour Party"
     if predicate == "based_in" and subject.type == "Organization":
@@ -243,6 +246,8 @@ def _make(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: 
     if not literal and obj_key == subject[0]:
         return None
     predicate = _refined(predicate, ctx.entities.entity(subject[0]), None if literal else ctx.entities.entity(obj_key))
+    if predicate is None:
+        return None
     if not ctx.lexicon.accepts(predicate, ctx.type_of(subject[0]), None if literal else ctx.type_of(obj_key)):
         return None
     mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)

@@ -1,6 +1,8 @@
 """English word lists used by the rules (general vocabulary, never names from any article)."""
 from __future__ import annotations
 
+import re
+
 # Titles that come before a name ("President Joe Biden", "Dr. Jane Smith").
 TITLES = set("""
 mr mrs ms miss dr sir dame lord lady prof professor president vice senator sen rep representative gov
@@ -39,6 +41,11 @@ correspondent anchor host commentator photographer sergeant soldier activist cam
 consultant researcher physician doctor nurse surgeon teacher priest bishop cardinal rabbi imam prosecutor
 detective inspector commissioner superintendent treasurer undersecretary under-secretary official
 """.split())
+
+# Names of news organisations: "told Reuters" is an interview, not a relation between the two.
+NEWS_OUTLET = re.compile(
+    r"\b(?:News|Times|Post|Journal|Reuters|Press|Agency|Television|TV|Radio|Bloomberg|CNN|BBC|AFP|AP|NPR|"
+    r"Gazette|Herald|Tribune|Telegraph|Guardian|Magazine|Interfax|Xinhua|TASS|Al Jazeera|Axios|Politico)\b")
 
 # Family relations: never a role, and never the person they belong to.
 KINSHIP_NOUNS = {"wife", "husband", "spouse", "son", "daughter", "child", "father", "mother", "parent", "brother",

@@ -219,3 +219,34 @@ def test_dates_of_birth_death_and_founding(facts):
     assert {("Mary Jones", "born_in", "London"), ("Mary Jones", "date_of_birth", "1950"),
             ("Mary Jones", "date_of_death", "3 May 2001")} <= found
     assert ("Acme Corp", "date_founded", "1998") in asserted(facts("Acme Corp, founded in 1998 by John Smith, is based in Denver."))
+
+
+def test_coordinated_subjects_of_a_symmetric_relation(facts):
+    assert ("Angela Merkel", "spoke_with", "Emmanuel Macron") in asserted(
+        facts("Angela Merkel and Emmanuel Macron held talks on Monday."))
+
+
+def test_life_dates_and_birthplace_in_parentheses(facts):
+    found = asserted(facts("Jane Roe (born 3 May 1950 in Lyon, died 2 June 2001) was a painter."))
+    assert {("Jane Roe", "date_of_birth", "3 May 1950"), ("Jane Roe", "date_of_death", "2 June 2001"),
+            ("Jane Roe", "born_in", "Lyon")} <= found
+    assert ("Jane Roe", "citizen_of", "France") in asserted(facts("Jane Roe (born 1950) is a French painter."))
+    found = asserted(facts("John Doe (1920–1990) was a painter."))
+    assert {("John Doe", "date_of_birth", "1920"), ("John Doe", "date_of_death", "1990")} <= found
+
+
+def test_relative_clauses_and_described_organisations(facts):
+    assert ("Con Edison", "headquartered_in", "New York") in asserted(
+        facts("Con Edison, which is based in New York, said it would invest."))
+    assert ("Wellness Layers", "headquartered_in", "New York") in asserted(
+        facts("Wellness Layers is an international company headquartered in New York."))
+
+
+def test_place_named_after_a_place_shares_the_fact(facts):
+    found = asserted(facts("Acme Corp is a software maker based in Leeds, England."))
+    assert {("Acme Corp", "headquartered_in", "Leeds"), ("Acme Corp", "headquartered_in", "England")} <= found
+
+
+def test_party_membership_and_interviews(facts):
+    assert ("Jane Roe", "member_of_party", "Labour Party") in asserted(facts("Jane Roe joined the Labour Party in 1990."))
+    assert not asserted(facts("Ahmad Khan told Reuters that the hospital was hit."))
