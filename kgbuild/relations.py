@@ -47,6 +47,9 @@ DENIAL_VERBS = {"deny", "refute", "reject", "dismiss", "disavow"}
 HEDGES = {"reportedly", "allegedly", "possibly", "apparently", "perhaps", "probably", "likely", "supposedly",
           "purportedly", "seemingly"}
 MODALS = {"may", "might", "could"}
+CONDITIONALS = {"if", "unless", "whether"}
+INTENTION_VERBS = {"plan", "want", "seek", "aim", "hope", "intend", "expect", "consider", "try", "attempt",
+                   "propose", "offer", "threaten", "promise", "vow", "pledge", "prepare", "wish", "hope", "look"}
 NEGATIONS = {"not", "n't", "never", "no"}
 COPULAS = {"be", "become", "remain"}
 APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install"}
@@ -94,9 +97,13 @@ def _lemma(token: Token) -> str:
 
 
 def _negated_or_hedged(token: Token) -> tuple[bool, bool]:
+    """Whether a word's own clause is negated ("did not meet") or hedged ("may have met", "if they meet",
+    "plans to meet")."""
     children = list(token.children)
     negated = any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"}) for c in children)
-    hedged = any((c.lower_ in MODALS and c.dep_ == "aux") or c.lower_ in HEDGES for c in children)
+    hedged = any((c.lower_ in MODALS and c.dep_ == "aux") or c.lower_ in HEDGES
+                 or (c.dep_ == "mark" and c.lower_ in CONDITIONALS) for c in children) \
+        or (token.dep_ == "xcomp" and _lemma(token.head) in INTENTION_VERBS)
     return negated, hedged
 
 

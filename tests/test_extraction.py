@@ -250,3 +250,8 @@ def test_place_named_after_a_place_shares_the_fact(facts):
 def test_party_membership_and_interviews(facts):
     assert ("Jane Roe", "member_of_party", "Labour Party") in asserted(facts("Jane Roe joined the Labour Party in 1990."))
     assert not asserted(facts("Ahmad Khan told Reuters that the hospital was hit."))
+
+
+@pytest.mark.parametrize("text", ["Apple plans to acquire Shazam.", "If Amazon buys Whole Foods, prices will fall."])
+def test_intentions_and_conditions_are_hedged(facts, text):
+    assert {m for _, p, _, m in facts(text) if p == "acquired"} == {HEDGED}
