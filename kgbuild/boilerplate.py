@@ -1,8 +1,8 @@
 """Separate article prose from the furniture of a web page: bylines, credits, navigation, headlines.
 
-Each line of a block is judged on its own unless the block is hard-wrapped prose. A line is kept when
-it reads like prose: it ends like a sentence (or is long), and it is not one of the stock phrases of
-news sites ("Reporting by ...", "Sign up for ...", "Read more", "Our Standards: ...").
+Lines that stop mid-sentence are joined to the next (hard-wrapped text), then each line is judged on its
+own. A line is kept when it reads like prose: it ends like a sentence (or is long), and it is not one of
+the stock phrases of news sites ("Reporting by ...", "Sign up for ...", "Read more", "Our Standards: ...").
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _EMBED = re.compile(r"pic\.twitter\.com/|\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}|https
 _SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*\s*$")
 _SEPARATORS = re.compile(r"\s[/|•»]\s")
 _PROSE_WORDS = 20      # a line this long is prose even without a full stop
-_WRAPPED_CHARS = 50    # lines of a hard-wrapped block are at least this long, most of them
+_WRAPPED_CHARS = 60    # a line this long that stops mid-sentence was wrapped (headlines are shorter)
 
 
 def is_prose(line: str) -> bool:
@@ -36,19 +36,14 @@ def is_prose(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) or len(line.split()) >= _PROSE_WORDS
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    long_lines = sum(len(line) >= _WRAPPED_CHARS for line in lines[:-1])
-    return len(lines) > 2 and long_lines >= 0.8 * (len(lines) - 1)
-
-
 def prose_paragraphs(block: str) -> list[str]:
     """The prose of one block of text (lines without a blank line between them), one string per paragraph."""
     lines: list[str] = []
     for line in (raw.strip() for raw in block.splitlines()):
-        if line and lines and line[0].islower() and not _SENTENCE_END.search(lines[-1]):
+        wrapped = lines and not _SENTENCE_END.search(lines[-1]) \
+            and (line[:1].islower() or len(lines[-1]) >= _WRAPPED_CHARS)
+        if line and wrapped:
             lines[-1] = f"{lines[-1]} {line}"  # a sentence that goes on on the next line
         elif line:
             lines.append(line)
-    if _is_hard_wrapped(lines):
-        return [" ".join(lines)]
     return [line for line in lines if is_prose(line)]
