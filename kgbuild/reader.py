@@ -125,12 +125,27 @@ def _split_dateline(text: str) -> tuple[str | None, str]:
     return place, rest
 
 
+# UTF-8 read as cp1252 somewhere upstream: "companyâ€™s" for "company’s", "Ã©" for "é".
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as cp1252 ("â€™" -> "’"), one garbled character at a time."""
+    def fix(match: re.Match) -> str:
+        try:
+            return match[0].encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return match[0]
+    return _MOJIBAKE.sub(fix, text)
+
+
 def _clean_body(text: str) -> tuple[str | None, str]:
     """Remove photo credits and page furniture, normalise whitespace and split off the dateline.
 
     Returns (dateline, text); paragraphs in the text are separated by one blank line.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CREDIT_TO_EOL.sub("", _CREDIT_IN_PARENS.sub("", text))
     paragraphs = (" ".join(p.split()) for block in _PARAGRAPH_BREAK.split(text) for p in prose_paragraphs(block))
     text = "\n\n".join(p for p in paragraphs if p)
@@ -440,6 +455,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.exists() and not path.is_file():
             raise _Unreadable("not a regular file")
+        if path.exists() and not path.stat().st_mode & 0o444:  # mode 000: root could read it, but should not
+            raise _Unreadable("cannot read: permission denied")
         return path.read_bytes()
     except OSError as exc:
         raise _Unreadable(_os_problem(exc, path)) from None

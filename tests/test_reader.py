@@ -348,6 +348,13 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert only_problem(path) == "cannot read: permission denied"
 
 
+def test_file_without_read_permission(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Secret.")
+    path.chmod(0)
+    assert only_problem(path) == "cannot read: permission denied"
+
+
 def test_broken_symlink(tmp_path: Path) -> None:
     (tmp_path / "a.txt").symlink_to(tmp_path / "gone.txt")
     assert only_problem(tmp_path / "a.txt") == "broken symbolic link"
@@ -395,3 +402,8 @@ def test_large_input_is_fast(tmp_path: Path) -> None:
     [article] = read_all(path)[0]
     assert time.perf_counter() - start < 10
     assert "©" not in article.text and len(article.text) > 8_000_000
+
+
+def test_mojibake_is_repaired_and_real_accents_kept() -> None:
+    article = read_text_article("The companyâ€™s chief, a CafÃ© owner, met a naïve reporter in Zürich.", "m.txt")
+    assert article.text == "The company’s chief, a Café owner, met a naïve reporter in Zürich."
