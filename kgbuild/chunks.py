@@ -85,26 +85,29 @@ def extract_in_pieces(nlp: Language, articles: Iterable[Article],
                       extract_one: Callable[[Doc, Article], ArticleFacts], *,
                       n_process: int = 1) -> Iterator[ArticleFacts | tuple[Article, Exception]]:
     """Parse and extract every article piece by piece, in input order; an article whose extraction
-    failed comes out as (article, exception). Only the facts of one article's pieces are held."""
-    pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()
+    failed comes out as (article, exception). Pieces of an article with the same text are parsed once,
+    and only the facts of one article's pieces are held."""
+    pending: deque[tuple[Article, list[tuple[int, int]], int]] = deque()  # article, pieces, distinct texts
 
     def pieces() -> Iterator[Article]:
         for article in articles:
             spans = split_text(article.text)
-            pending.append((_note(article, spans), spans))
-            for begin, end in spans:
-                yield replace(article, text=article.text[begin:end])
+            texts = dict.fromkeys(article.text[begin:end] for begin, end in spans)
+            pending.append((_note(article, spans), spans, len(texts)))
+            for text in texts:
+                yield replace(article, text=text)
 
-    parts: list[tuple[int, ArticleFacts]] = []
+    done: dict[str, ArticleFacts] = {}
     error: Exception | None = None
     for doc, piece in parse(nlp, pieces(), n_process=n_process):
-        article, spans = pending[0]
+        article, spans, distinct = pending[0]
         try:
-            parts.append((spans[len(parts)][0], extract_one(doc, piece)))
+            done[piece.text] = extract_one(doc, piece)
         except Exception as exc:  # one article's failure must not end the batch
             error = error or exc
-            parts.append((spans[len(parts)][0], ArticleFacts(piece, [], [], [])))
-        if len(parts) == len(spans):
+            done[piece.text] = ArticleFacts(piece, [], [], [])
+        if len(done) == distinct:
             pending.popleft()
+            parts = [(begin, done[article.text[begin:end]]) for begin, end in spans]
             yield (article, error) if error else join_facts(article, parts)
-            parts, error = [], None
+            done, error = {}, None

@@ -74,6 +74,7 @@ def write_hostile(folder: Path) -> dict[str, str]:
     }
     for name, (_, data) in files.items():
         (folder / name).write_bytes(data)
+    (folder / "secret.txt").chmod(0)
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     (folder / "sub").mkdir()
@@ -94,19 +95,10 @@ def iris(graph: Graph) -> set[URIRef]:
     return {t for triple in graph for t in triple if isinstance(t, URIRef)}
 
 
-def test_hostile_inputs_are_named_once_and_the_good_articles_built(tmp_path: Path, monkeypatch) -> None:
+def test_hostile_inputs_are_named_once_and_the_good_articles_built(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_good(folder)
     expected = write_hostile(folder)
-    secret = folder / "secret.txt"
-    read_bytes = Path.read_bytes
-
-    def deny(self: Path) -> bytes:  # chmod does not stop root, so fake the error
-        if self == secret:
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", deny)
     result = run("build", folder, "--out", tmp_path / "out")
 
     assert result.code == 1
