@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from rdflib.namespace import RDFS
 
 from kgbuild.validate import violations
 from kgbuild.vocab import KG
-from test_cli import KGBUILD, SEEDS, run
+from test_cli import REPO, SEEDS, run
 
 pytestmark = pytest.mark.slow
 
@@ -141,10 +142,10 @@ def test_a_killed_build_leaves_the_previous_graph_as_it_was(tmp_path: Path) -> N
     paragraphs = (f"Delegation {i} said on day {i % 30 + 1} that the talks would go on.\n\n" for i in range(20_000))
     (tmp_path / "big.txt").write_text("".join(paragraphs), encoding="utf-8")  # half a minute of parsing
 
-    build = subprocess.Popen([str(KGBUILD), "build", str(tmp_path / "big.txt"), "--out", str(out)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "kgbuild.cli", "build", str(tmp_path / "big.txt"), "--out", str(out)]
+    build = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     time.sleep(8)  # the model is loaded, the article being parsed
-    assert build.poll() is None, "the build ended before it could be killed"
+    assert build.poll() is None, f"the build ended before it could be killed: {build.communicate()[1]}"
     os.kill(build.pid, signal.SIGKILL)
     build.wait()
 
