@@ -63,7 +63,8 @@ def test_reader_takes_any_json_lines(records: list[dict]) -> None:
 
 def _facts(text: str, names: list[str], role: str, title: str, source: str, dateline: str) -> ArticleFacts:
     sentence = Sentence(0, len(text), text)
-    entities = [LocalEntity(f"e{i}", name, "Person", aliases={name.upper()}, mentions=1) for i, name in enumerate(names)]
+    entities = [LocalEntity(f"e{i}", name, "Person", aliases={name.upper()}, mentions=1)
+                for i, name in enumerate(names)]
     facts = [Fact("e0", "met_with", f"e{i}", sentence, "svo", modality=MODALITIES[i % 4], phrase=role,
                   attributed_to="e0", qualifiers=(role,)) for i in range(1, len(names))]
     facts.append(Fact("e0", "role", role, sentence, "appos", object_is_literal=True))

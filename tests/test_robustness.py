@@ -60,14 +60,15 @@ def write_hostile(folder: Path) -> dict[str, str]:
         "report.txt": ("binary", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 40),
         "photo.txt": ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40),
         "scan.pdf": ("unsupported", b"%PDF-1.4\n"),
-        "latin1.txt": ("UTF-8", "Zürich - Café owner Hans Müller met with Swiss President Alain Berset.".encode("cp1252")),
+        "latin1.txt": ("UTF-8", "Zürich - Café owner Hans Müller met with Swiss President Alain Berset."
+                       .encode("cp1252")),
         "utf16.txt": ("UTF-8", "Kyiv - Volodymyr Zelensky spoke with Emmanuel Macron on Monday.".encode("utf-16")),
         "long.txt": ("pieces", LONG_ARTICLE.encode()),
         "sentence.txt": ("pieces", sentence.encode()),
         "french.txt": ("not English", "Le président de la République a rencontré le chancelier allemand à Berlin "
                        "pour discuter de la situation en Ukraine et des relations entre les deux pays. Les deux "
                        "dirigeants ont également évoqué la question de l'énergie.".encode()),
-        "russian.txt": ("not English", "Президент России Владимир Путин провёл переговоры в Москве.".encode()),
+        "russian.txt": ("not English", "Президент России Владимир Путин провёл переговоры.".encode()),
         "baddate.txt": ("date", b"date: 2023-99-99\n\nAcme Corp named John Smith as its chief executive."),
         "secret.txt": ("permission denied", b"Nobody may read this."),
         "feed.jsonl": ("line 2", (json.dumps(GOOD_LINE) + "\n{broken json\n").encode()),
