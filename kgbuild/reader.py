@@ -159,22 +159,33 @@ def article_id(text: str) -> str:
     return digest(" ".join(text.split()))
 
 
-# Words frequent in English prose and rare in other languages written in Latin letters.
-_ENGLISH_WORDS = frozenset("the of and to that for with said this which from by were they their would "
-                           "been who it at as his her she but or not be are".split())
+# Function words of English and of the languages most often mistaken for it.
+_ENGLISH_WORDS = frozenset("the of and to in a is was that for with as by at from on he she it his her are were be "
+                           "this which said has have had an not or but who their they its".split())
+_OTHER_WORDS = [frozenset(words.split()) for words in (
+    "le la les des du de et est une un dans pour qui que au aux sur avec par pas ce sont été il elle",  # French
+    "der die das und ist nicht mit den dem ein eine zu von auf für sich des auch im wurde sie er",  # German
+    "el la los las de y en que del por con una un es para se al fue como su",  # Spanish
+    "il la di e che del della per un una con non sono nel gli le è da al",  # Italian
+    "o a os as de do da e que em um uma para com não por foi são dos das",  # Portuguese
+    "de het een en van is dat op te in met voor zijn niet aan ook werd door",  # Dutch
+)]
 _LANGUAGE_SAMPLE = 20_000
 _MIN_WORDS = 20  # shorter texts are taken to be English
 
 
 def looks_english(text: str) -> bool:
-    """Cheap language check: mostly Latin letters and, in texts of 20 words or more, at least one
-    word in ten a common English word (English news: about one in four; French or German: < 3%)."""
+    """Cheap language check: mostly Latin letters and, in texts of 20 words or more, more English
+    function words than those of French, German, Spanish, Italian, Portuguese or Dutch (so also some)."""
     sample = text[:_LANGUAGE_SAMPLE]
     letters = [ch for ch in sample if ch.isalpha()]
     if sum(ch < "\u0250" for ch in letters) < 0.5 * len(letters):  # Cyrillic, CJK, Arabic, ...
         return False
     words = re.findall(r"[^\W\d_]+", sample.lower())
-    return len(words) < _MIN_WORDS or sum(w in _ENGLISH_WORDS for w in words) >= 0.1 * len(words)
+    if len(words) < _MIN_WORDS:
+        return True
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english > max(sum(w in other for w in words) for other in _OTHER_WORDS)
 
 
 def _article(body: str, origin: str, title: str | None, date: str | None,

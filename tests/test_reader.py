@@ -289,6 +289,12 @@ ENGLISH = ("The minister said on Tuesday that the talks with the union would go 
      "espérait un accord avant la fin du mois, selon un communiqué publié par le gouvernement.", False),
     ("Der Minister sagte am Dienstag, die Gespräche mit der Gewerkschaft würden fortgesetzt, und er "
      "hoffe auf eine Einigung vor Ende des Monats, wie es in einer Mitteilung der Regierung hieß.", False),
+    ("De minister zei dinsdag dat de onderhandelingen met de vakbond zouden doorgaan en dat hij hoopt op een "
+     "akkoord voor het einde van de maand, aldus een verklaring van de regering.", False),
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+     "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation.", False),
+    ("Ernst Ludwig Alfred Hegar, aka Alfred Hegar, was a German gynecologist famous for developing new "
+     "medical tools and techniques, among them the Hegar dilator, in Freiburg im Breisgau.", True),
     ("Министр заявил во вторник, что переговоры продолжатся.", False),
     ("部长周二表示，与工会的谈判将继续进行。", False),
 ])
