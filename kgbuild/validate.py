@@ -31,7 +31,7 @@ def violations(graph: Graph) -> list[str]:
     from pyshacl import validate  # slow to import: only when validating
 
     conforms, report, _ = validate(graph, shacl_graph=_shapes(), ont_graph=_ontology(), inference="none",
-                                   allow_warnings=True)
+                                   advanced=True, allow_warnings=True)
     if conforms:
         return []
     lines = set()
