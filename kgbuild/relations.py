@@ -438,12 +438,13 @@ def _relational(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rul
     The other side is the object of the noun's preposition, or an entity modifying the noun, read as
     "of" ("a Boeing unit", "Tesla's CEO"). Yields (object token, fact) so callers know what was used.
     """
-    for noun_ in _conjuncts(noun):
-        arguments = [(_lemma(prep), target) for prep in noun_.children if prep.dep_ == "prep"
-                     for pobj in prep.children if pobj.dep_ == "pobj" for target in _conjuncts(pobj)]
-        arguments += [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
-                      and ctx.type_of(ctx.entity(c)[0]) == "Organization"]
-        for prep, target in arguments:
+    nouns = _conjuncts(noun)  # "founder and CEO of X": the preposition serves every noun of the list
+    arguments = [(_lemma(prep), target) for noun_ in nouns for prep in noun_.children if prep.dep_ == "prep"
+                 for pobj in prep.children if pobj.dep_ == "pobj" for target in _conjuncts(pobj)]
+    for noun_ in nouns:
+        modifiers = [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
+                     and ctx.type_of(ctx.entity(c)[0]) == "Organization"]
+        for prep, target in arguments + modifiers:
             predicate = next(filter(None, map(ctx.lexicon.relational.get, _noun_phrases(noun_, prep))), None)
             obj = predicate and ctx.entity(target)
             fact = obj and _make(ctx, holder, predicate, obj, rule, confidence, anchor, f"{noun_.text} {prep}",
