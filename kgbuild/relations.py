@@ -33,7 +33,7 @@ OFFICE_WORDS = TITLES | {"attorney", "judge", "official", "envoy", "diplomat", "
                          "officer", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "congressman",
                          "congresswoman", "regulator", "commissioner", "administrator", "counterpart", "chief",
                          "head", "leader", "lawyer", "negotiator", "representative", "delegate", "agent"}
-QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "deputy-designate",
+QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "past",
               "ex", "retired", "new", "longtime", "newly", "elected"}
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
 POSSESSIVE_NOUNS = {noun: "owns" for noun in ("company", "firm", "startup", "venture", "business", "carmaker",
@@ -282,8 +282,8 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
         agents = [a for a in (ctx.entity(t) for c in verb.children if c.dep_ == "agent"
                               for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)) if a]
-        patients = [p for p in (ctx.entity(t) for c in verb.children if c.dep_ == "nsubjpass"
-                                for t in ([verb.head] if c.tag_ == "WDT" else _conjuncts(c))) if p]
+        patients = [p for p in (ctx.entity(t) or (_described(verb.head, ctx) if t.tag_ == "WDT" else None)
+                                for c in verb.children if c.dep_ == "nsubjpass" for t in _conjuncts(c)) if p]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, founded by ...", "a firm based in Denver"
             passive = True
             patients += filter(None, [_described(verb.head, ctx)])
@@ -423,9 +423,9 @@ def nominal_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
 
 def _noun_phrases(noun: Token, prep: str) -> list[str]:
     """Lemma phrases naming a relational noun with a preposition, longest first ("chief executive of")."""
-    modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}
-                 and not c.ent_type_]
-    phrases = [f"{_phrase(*modifiers[i:], noun)} {prep}" for i in range(len(modifiers))]
+    modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and not c.ent_type_
+                 and (c.pos_ in {"ADJ", "NOUN", "PROPN"} or c.tag_ in {"VBG", "VBN"})]  # "founding member"
+    phrases = [" ".join([m.lower_ for m in modifiers[i:]] + [_lemma(noun), prep]) for i in range(len(modifiers))]
     if any(m.lower_ in RANK_MODIFIERS for m in modifiers):
         return phrases  # a vice president is not the president
     return phrases + [f"{_lemma(noun)} {prep}", f"{noun.lower_} {prep}"]
