@@ -103,8 +103,9 @@ class KnowledgeGraph:
 
 
 def build(paths: Iterable[str | Path] | str | Path, *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
-          workers: int = 1) -> KnowledgeGraph:
-    """Build a knowledge graph from article files and folders (optionally with a gazetteer file)."""
+          workers: int | None = None) -> KnowledgeGraph:
+    """Build a knowledge graph from article files and folders (optionally with a gazetteer file), in
+    `workers` spaCy processes (default: all cores), into an in-memory rdflib graph."""
     from .pipeline import build as run_build
 
     if isinstance(paths, (str, Path)):

@@ -9,7 +9,9 @@ from pathlib import Path
 from .export import FORMATS as EXPORT_FORMATS
 from .files import write_atomic
 from .nlp import DEFAULT_MODEL, GazetteerError, ModelNotInstalled
-from .query import FORMATS, QueryError, format_result, load_graph, run_query, run_update, save_graph, within
+from .query import (FORMATS, QueryError, format_result, load_for_query, load_graph, run_query, run_update,
+                    save_graph, within)
+from .store import StoreError, is_store, open_graph
 from .view import MAX_NODES
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
@@ -21,40 +23,37 @@ def _fail(message: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .network import to_networkx
+    from .cluster import ClusterError
     from .pipeline import build
-    from .store import StoreError, load_facts, save_facts
-    from .view import write_html
+    from .store import FileStore, open_store
 
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing and len(missing) == len(args.inputs):
         return _fail(f"{missing[0]}: no such file or directory")
-    if args.workers < 1:
+    if args.workers is not None and args.workers < 1:
         return _fail("--workers: give 1 or more processes")
-    out = Path(args.out)
     try:
-        previous = load_facts(out) if args.append else []
-        result = build(args.inputs, model=args.model, gazetteer=args.gazetteer, workers=args.workers,
-                       progress=sys.stderr.isatty(), previous=previous)
-    except (ModelNotInstalled, GazetteerError, StoreError) as exc:
+        store = open_store(args.store, Path(args.out), append=args.append)
+        try:
+            result = build(args.inputs, model=args.model, gazetteer=args.gazetteer, workers=args.workers,
+                           dask=args.dask, progress=sys.stderr.isatty(), store=store, strict=args.strict)
+        finally:
+            store.close()
+    except (ModelNotInstalled, GazetteerError, StoreError, ClusterError) as exc:
         return _fail(str(exc))
     for problem in result.problems:
         print(f"{'skipped' if problem.skipped else 'warning'} {problem}", file=sys.stderr)
     skipped = result.skipped
-    if skipped and args.strict:
-        print(f"kgbuild: {len(skipped)} input(s) skipped; --strict: nothing written", file=sys.stderr)
+    if not result.written:
+        print(f"kgbuild: {len(skipped)} input(s) skipped; --strict: nothing written" if args.strict else
+              "kgbuild: no article could be read; nothing written", file=sys.stderr)
         return EXIT_SKIPPED
-    if result.stats.articles == 0 and skipped:
-        print("kgbuild: no article could be read; nothing written", file=sys.stderr)
-        return EXIT_SKIPPED
-    save_facts(out, result.facts)  # first: a build killed between the two writes heals on --append
-    write_atomic(out / "graph.ttl", result.graph.serialize(format="turtle"))
-    caption = write_html(to_networkx(result.graph), out / "graph.html", title="kgbuild: knowledge graph")
     s = result.stats
+    where = f"{store.name}, {Path(args.out) / 'graph.html'}" if isinstance(store, FileStore) else store.name
     print(f"{s.articles} articles, {s.entities} entities, {s.relations} relations, {s.statements} statements "
-          f"in {result.seconds:.1f} s -> {out / 'graph.ttl'}, {out / 'graph.html'}")
-    if caption:
-        print(f"graph.html shows {caption} (kgbuild view --max-nodes N --focus NAME for other parts)")
+          f"in {result.seconds:.1f} s -> {where}")
+    if isinstance(store, FileStore) and store.caption:
+        print(f"graph.html shows {store.caption} (kgbuild view --max-nodes N --focus NAME for other parts)")
     if skipped:
         print(f"{len(skipped)} input(s) skipped", file=sys.stderr)
         return EXIT_SKIPPED
@@ -62,25 +61,31 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    if (args.sparql is None) == (args.file is None):
+    target, sparql = (args.store, args.graph) if args.store else (args.graph, args.sparql)
+    if target is None or (args.store and args.sparql is not None):
+        return _fail("give a graph file or --store STORE, then the query")
+    if (sparql is None) == (args.file is None):
         return _fail("give a SPARQL query or --file FILE (one of them)")
     if args.timeout < 0:
         return _fail("--timeout: give 0 (no limit) or more seconds")
     try:
-        sparql = Path(args.file).read_text(encoding="utf-8") if args.file else args.sparql
+        sparql = Path(args.file).read_text(encoding="utf-8") if args.file else sparql
     except OSError as exc:
         return _fail(f"{args.file}: cannot read query: {exc.strerror}")
     try:
-        graph = load_graph(args.graph)
         if args.update:
+            graph = open_graph(target) if is_store(target) else load_graph(target)
             before = len(graph)
             within(args.timeout, lambda: run_update(graph, sparql, allow_remote=args.allow_remote))
-            save_graph(graph, args.graph)
-            print(f"updated {args.graph}: {before} -> {len(graph)} triples")
+            if not is_store(target):
+                save_graph(graph, target)
+            print(f"updated {target}: {before} -> {len(graph)} triples")
+            graph.close()
         else:
+            graph = load_for_query(target, args.engine)
             print(within(args.timeout, lambda: format_result(
                 graph, run_query(graph, sparql, allow_remote=args.allow_remote), args.format)))
-    except QueryError as exc:
+    except (QueryError, StoreError) as exc:
         return _fail(str(exc))
     return EXIT_OK
 
@@ -185,15 +190,26 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="out", help="output folder (default: out)")
     b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy model package (default: {DEFAULT_MODEL})")
     b.add_argument("--gazetteer", type=Path, help="names the model misses: lines 'name<TAB>Type[<TAB>canonical name]'")
-    b.add_argument("--workers", type=int, default=1, help="spaCy processes (default: 1)")
+    b.add_argument("--workers", type=int, help="spaCy processes (default: all cores)")
     b.add_argument("--strict", action="store_true", help="any skipped input is fatal: exit 1, write nothing")
     b.add_argument("--append", action="store_true",
                    help="add the articles to the graph in --out (kept facts: DIR/facts.jsonl) instead of replacing it")
+    b.add_argument("--store", metavar="STORE",
+                   help="build into this store instead of --out, adding to what is there: oxigraph:PATH (a database "
+                        "on disk) or the URL of a SPARQL 1.1 endpoint with Update (http://HOST/query)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on a Dask cluster: the scheduler's tcp://HOST:8786, or 'local' for one on this machine")
     b.set_defaults(run=cmd_build)
 
     q = sub.add_parser("query", help="run a SPARQL query (kg:, schema:, prov:, nif:, rdfs:, skos: pre-declared)")
-    q.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    q.add_argument("graph", nargs="?",
+                   help="graph file (out/graph.ttl) or store (oxigraph:PATH, http://HOST/query); see --store")
     q.add_argument("sparql", nargs="?", help="the query text")
+    q.add_argument("--store", metavar="STORE", help="query this store (oxigraph:PATH or an endpoint URL); "
+                   "the first argument is then the query")
+    q.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph",
+                   help="for a graph file: load it into Oxigraph (default; fast, canonical literals) "
+                        "or rdflib (every literal exactly as written)")
     q.add_argument("--file", help="read the query from this file instead")
     q.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     q.add_argument("--update", action="store_true", help="allow a SPARQL Update and write the graph back (atomically)")

@@ -1,13 +1,23 @@
 """Extraction stage: one parsed article -> its entities and facts (ArticleFacts)."""
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from dataclasses import replace
+from functools import cache
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .coref import resolve_references
 from .entities import find_entities
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 from .model import Article, ArticleFacts, Sentence
 from .relations import extract_facts
+from .store import dumps, loads
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
@@ -29,3 +39,56 @@ def extract(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleFacts:
     references = resolve_references(doc, entities)
     facts = extract_facts(doc, entities, references, lexicon, sentences)
     return ArticleFacts(article=article, sentences=sentences, entities=entities.entities, facts=facts)
+
+
+FACTS_KEY = "kgbuild_facts"    # doc.user_data: the facts as one JSON line (store.dumps)
+FAILED_KEY = "kgbuild_failed"  # doc.user_data: why extraction failed
+PR_SET_PDEATHSIG = 1
+
+
+class ExtractionFailed(RuntimeError):
+    """Extraction of one article failed inside the pipeline; the message names the original error."""
+
+
+@cache
+def _die_with_parent() -> None:
+    """In a spaCy worker process on Linux: end when the build that started it ends, even by SIGKILL (it
+    would otherwise wait for work forever)."""
+    parent = multiprocessing.parent_process()
+    if sys.platform == "linux" and parent is not None:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if parent.pid != os.getppid():  # the parent ended before that
+            os.kill(os.getpid(), signal.SIGTERM)
+
+
+@Language.component("kg_worker_guard")
+def worker_guard(doc: Doc) -> Doc:
+    """First pipeline component: a spaCy worker process ends with its parent (see _die_with_parent)."""
+    _die_with_parent()
+    return doc
+
+
+class Extractor:
+    """Last pipeline component: extract the facts where the doc was parsed (in each spaCy process with
+    n_process > 1) and keep them in doc.user_data, so the parent only reads them back (`facts_of`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            facts = extract(doc, Article(id="", text="", origin=""), load_lexicon())
+            doc.user_data[FACTS_KEY] = dumps(facts)
+        except Exception as exc:  # one article's failure must not end the batch
+            doc.user_data[FAILED_KEY] = f"{type(exc).__name__}: {exc}"
+        return doc
+
+
+@Language.factory("kg_extract")
+def make_extractor(nlp: Language, name: str) -> Extractor:
+    """The `kg_extract` component (see Extractor)."""
+    return Extractor()
+
+
+def facts_of(doc: Doc, article: Article) -> ArticleFacts:
+    """The facts the `kg_extract` component found in a doc of `article`; ExtractionFailed if it failed."""
+    if FAILED_KEY in doc.user_data:
+        raise ExtractionFailed(doc.user_data[FAILED_KEY])
+    return replace(loads(doc.user_data[FACTS_KEY]), article=article)

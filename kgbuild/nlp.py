@@ -31,10 +31,16 @@ ENTITY_TYPES = {
     "WORK_OF_ART": "CreativeWork",
 }
 
+
+def _entity_type(span: Span) -> str | None:
+    """Getter of Span._.entity_type (a module function, not a lambda: spaCy workers may be spawned)."""
+    return ENTITY_TYPES.get(span.label_)
+
+
 if not Doc.has_extension("article_id"):
     Doc.set_extension("article_id", default=None)
 if not Span.has_extension("entity_type"):
-    Span.set_extension("entity_type", getter=lambda span: ENTITY_TYPES.get(span.label_))
+    Span.set_extension("entity_type", getter=_entity_type)
 
 
 class ModelNotInstalled(RuntimeError):

@@ -1,33 +1,36 @@
 """The build: read -> parse -> extract -> resolve -> RDF, one article at a time through spaCy."""
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from spacy.language import Language
 from tqdm import tqdm
 
 from .chunks import extract_in_pieces
-from .extract import extract
-from .lexicon import load_lexicon
+from .extract import facts_of
 from .model import Article, ArticleFacts
 from .nlp import DEFAULT_MODEL, load_pipeline
-from .rdf import GraphStats, build_graph
+from .rdf import GraphStats
 from .reader import ReadProblem, read_articles
 from .resolve import resolve_entities
+from .store import GraphStore, RdfStore
 
 
 @dataclass
 class BuildResult:
     """The built graph, its counts, and every input that was skipped or read with a warning."""
 
-    graph: Graph
+    graph: Graph | None  # None for a build into files (FileStore)
     stats: GraphStats
     problems: list[ReadProblem] = field(default_factory=list)
     seconds: float = 0.0
     facts: list[ArticleFacts] = field(default_factory=list)  # of every article in the graph
+    written: bool = True  # False: nothing was written (see build's `strict`)
 
     @property
     def skipped(self) -> list[ReadProblem]:
@@ -46,21 +49,45 @@ def _articles_only(items: Iterable[Article | ReadProblem], problems: list[ReadPr
             yield item
 
 
+def default_workers() -> int:
+    """All cores."""
+    return os.cpu_count() or 1
+
+
+def extraction_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> Language:
+    """kgbuild's spaCy pipeline with the `kg_extract` component last (facts come out of each spaCy process)
+    and `kg_worker_guard` first (a spaCy process ends with the build)."""
+    nlp = load_pipeline(model, gazetteer)
+    nlp.add_pipe("kg_worker_guard", first=True)
+    nlp.add_pipe("kg_extract", last=True)
+    return nlp
+
+
+def extract_with(nlp: Language, articles: Iterable[Article],
+                 n_process: int = 1) -> Iterator[ArticleFacts | tuple[Article, Exception]]:
+    """The facts of each article in input order (or the article and why it failed), through nlp.pipe."""
+    return extract_in_pieces(nlp, articles, facts_of, n_process=n_process)
+
+
 def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
-                     workers: int = 1,
+                     workers: int | None = None, dask: str | None = None,
                      progress: bool = False, problems: list[ReadProblem] | None = None,
                      known: Container[str] = frozenset()) -> Iterator[ArticleFacts]:
-    """Read and parse the inputs, yielding the facts of each article; skipped inputs go to `problems`,
+    """Read and parse the inputs in `workers` spaCy processes (default: all cores) or on the Dask cluster at
+    `dask` ("local": a LocalCluster), yielding the facts of each article; skipped inputs go to `problems`,
     and so do articles whose id is `known` (not read again)."""
     problems = [] if problems is None else problems
-    nlp = load_pipeline(model, gazetteer)
-    lexicon = load_lexicon()
     articles = _articles_only(read_articles(inputs), problems, known)
-    for item in tqdm(extract_in_pieces(nlp, articles, lambda doc, a: extract(doc, a, lexicon), n_process=workers),
-                     disable=not progress, unit=" articles", desc="extracting", leave=False):
+    if dask:
+        from .cluster import extract_on_cluster
+
+        results = extract_on_cluster(dask, articles, model=model, gazetteer=gazetteer)
+    else:
+        results = extract_with(extraction_pipeline(model, gazetteer), articles, workers or default_workers())
+    for item in tqdm(results, disable=not progress, unit=" articles", desc="extracting", leave=False):
         if isinstance(item, tuple):
             article, exc = item
-            problems.append(ReadProblem(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))
+            problems.append(ReadProblem(article.origin, f"extraction failed: {exc}"))
             continue
         if item.article.notes:
             problems.append(ReadProblem(item.article.origin, "; ".join(item.article.notes), skipped=False))
@@ -68,16 +95,23 @@ def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL
 
 
 def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
-          workers: int = 1, progress: bool = False, previous: Sequence[ArticleFacts] = ()) -> BuildResult:
-    """Build the knowledge graph of every article in the given files and folders, together with the
-    `previous` facts of articles built before (store.load_facts); those articles are not read again."""
+          workers: int | None = None, dask: str | None = None, progress: bool = False,
+          store: GraphStore | None = None, strict: bool = False) -> BuildResult:
+    """Build the knowledge graph of every article in the given files and folders into `store` (default: a
+    new in-memory rdflib graph), together with the articles already there (not read again): entities are
+    resolved over old and new articles alike, so the store ends up as if everything was built at once.
+    Nothing is written when inputs were skipped and `strict`, or when no article at all could be read."""
     started = time.perf_counter()
+    store = RdfStore() if store is None else store
     problems: list[ReadProblem] = []
-    facts = list(previous) + list(extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers,
-                                                   progress=progress, problems=problems,
-                                                   known={f.article.id for f in previous}))
-    facts.sort(key=lambda a: a.article.id)
-    resolution = resolve_entities(facts)
-    graph, stats = build_graph(facts, resolution)
-    return BuildResult(graph=graph, stats=stats, problems=problems, seconds=time.perf_counter() - started,
-                       facts=facts)
+    before = store.load_facts()
+    new = extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers, dask=dask,
+                           progress=progress, problems=problems, known={f.article.id for f in before})
+    after = sorted([*before, *new], key=lambda a: a.article.id)
+    resolution = resolve_entities(after)
+    skipped = any(p.skipped for p in problems)
+    written = not (skipped and (strict or not after))
+    stats = store.write(before, resolve_entities(before), after, resolution) if written else \
+        GraphStats(len(after), len(resolution.entities), 0, 0)
+    return BuildResult(graph=getattr(store, "graph", None), stats=stats, problems=problems,
+                       seconds=time.perf_counter() - started, facts=after, written=written)

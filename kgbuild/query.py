@@ -6,20 +6,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from oxrdflib import OxigraphStore
 from pyparsing import ParseException, ParseResults
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS
+from rdflib import Graph, Literal, URIRef, plugin
+from rdflib.namespace import RDFS, XSD
+from rdflib.parser import Parser
 from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
+from rdflib.term import Node
 from rdflib.util import guess_format
 
 from .files import write_atomic
-
-from .vocab import PREFIXES, bind_prefixes
+from .rdf import new_graph
+from .store import StoreError, is_store, open_graph
+from .vocab import PREFIXES
 
 FORMATS = ("table", "csv", "json")
+_NAMESPACES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 T = TypeVar("T")
@@ -31,18 +37,27 @@ class QueryError(ValueError):
     """The graph file or the query cannot be used."""
 
 
-def load_graph(path: str | Path) -> Graph:
-    """Parse an RDF file (Turtle, N-Triples, RDF/XML, JSON-LD, ...) chosen by its extension."""
+def load_graph(path: str | Path, graph: Graph | None = None, prefix: str = "") -> Graph:
+    """Parse an RDF file (Turtle, N-Triples, RDF/XML, JSON-LD, ...) chosen by its extension, into `graph`
+    (default: a new rdflib Memory graph) with the parser named `prefix` + format ("ox-": pyoxigraph's)."""
     path = Path(path)
     if not path.is_file():
         raise QueryError(f"{path}: no such graph file")
-    graph = Graph()
-    bind_prefixes(graph)
+    graph = new_graph() if graph is None else graph
+    fmt = guess_format(str(path)) or "turtle"
     try:
-        graph.parse(path, format=guess_format(str(path)) or "turtle")
+        graph.parse(path, format=prefix + fmt if _has_parser(prefix + fmt) else fmt)
     except Exception as exc:
         raise QueryError(f"{path}: cannot parse graph: {exc}") from exc
     return graph
+
+
+def _has_parser(name: str) -> bool:
+    try:
+        plugin.get(name, Parser)
+    except plugin.PluginException:
+        return False
+    return True
 
 
 def _remote_parts(node: object) -> set[str]:
@@ -75,21 +90,62 @@ def _parse(sparql: str, *, update: bool, allow_remote: bool) -> ParseResults | C
     return parsed
 
 
+def load_for_query(spec: str | Path, engine: str = "oxigraph") -> Graph:
+    """The graph to query: a store (oxigraph:PATH, read-only; an endpoint URL), or a graph file loaded into
+    an in-memory Oxigraph store (fast to load and to query; literals come back in Oxigraph's canonical
+    form, e.g. xsd:nonNegativeInteger as xsd:integer) or, with engine "rdflib", into rdflib's Memory store."""
+    if is_store(str(spec)):
+        try:
+            return open_graph(str(spec), read_only=True)
+        except StoreError as exc:
+            raise QueryError(str(exc)) from None
+    if engine == "rdflib":
+        return load_graph(spec)
+    return load_graph(spec, new_graph("Oxigraph"), prefix="ox-")
+
+
+def _native(graph: Graph) -> bool:
+    """Whether the graph's store runs SPARQL itself (Oxigraph, an endpoint) rather than rdflib's engine."""
+    return isinstance(graph.store, (OxigraphStore, SPARQLStore))
+
+
 def run_query(graph: Graph, sparql: str, *, allow_remote: bool = False) -> Result:
     """Run a read-only SPARQL query; kg:, schema:, prov:, nif:, rdfs:, skos: ... need no PREFIX lines.
     Updates are refused, and so are SERVICE and FROM unless `allow_remote`."""
     parsed = _parse(sparql, update=False, allow_remote=allow_remote)
     try:
+        if _native(graph):
+            return _plain_strings(graph.query(sparql, initNs=_NAMESPACES))
         return graph.query(translateQuery(parsed, initNs=PREFIXES))
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from exc
 
 
+def plain(term: Node) -> Node:
+    """"x"^^xsd:string as the simple literal "x": the same RDF 1.1 term, which Oxigraph returns with its
+    datatype and rdflib (and so its result formats) without."""
+    return Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD.string else term
+
+
+def _plain_strings(result: Result) -> Result:
+    if result.type == "SELECT":
+        result.bindings = [{var: plain(value) for var, value in row.items()} for row in result.bindings]
+    elif result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = new_graph()
+        graph += (tuple(map(plain, triple)) for triple in result.graph)
+        result.graph = graph
+    return result
+
+
 def run_update(graph: Graph, sparql: str, *, allow_remote: bool = False) -> None:
-    """Apply a SPARQL Update to the graph in memory (LOAD, USING and SERVICE only with `allow_remote`)."""
+    """Apply a SPARQL Update to the graph (LOAD, USING and SERVICE only with `allow_remote`)."""
     parsed = _parse(sparql, update=True, allow_remote=allow_remote)
     try:
-        graph.update(translateUpdate(parsed, initNs=PREFIXES))
+        if _native(graph):
+            graph.update(sparql, initNs=_NAMESPACES)
+            graph.commit()
+        else:
+            graph.update(translateUpdate(parsed, initNs=PREFIXES))
     except Exception as exc:
         raise QueryError(f"update failed: {exc}") from exc
 

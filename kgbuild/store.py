@@ -1,32 +1,55 @@
-"""The facts of past builds, kept next to the graph (DIR/facts.jsonl) so that `build --append` can
-resolve entities over old and new articles together: one JSON line of ArticleFacts per article."""
+"""Where a build keeps its graph and the facts behind it, so that later builds add to it.
+
+Every store keeps the facts of the articles in it (one JSON line of ArticleFacts per article): a later
+build skips those articles and resolves entities over old and new articles together, so `build A` then
+`build B` gives the graph of `build A B`. Stores (`open_store`):
+
+  DIR (--out)          DIR/graph.ttl, DIR/graph.html and the facts in DIR/facts.jsonl; rewritten whole
+  oxigraph:PATH        an Oxigraph database on disk (rdflib store plugin oxrdflib)
+  http(s)://.../query  a SPARQL 1.1 endpoint with Update (the update endpoint: .../update)
+
+The rdflib stores get only the triples that change, and keep the facts in the named graph FACTS_GRAPH.
+"""
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable
-from dataclasses import asdict
+from collections.abc import Iterable, Sequence
+from dataclasses import is_dataclass
 from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Graph, Literal
+from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 
 from .files import write_atomic
 from .model import Article, ArticleFacts, Fact, LocalEntity, Sentence
+from .rdf import GraphStats, add_triples, article_iri, graph_triples, new_graph, turtle, update_graph
+from .resolve import Resolution
+from .vocab import KG, KGR
 
 FACTS_FILE = "facts.jsonl"
 GRAPH_FILE = "graph.ttl"
+HTML_FILE = "graph.html"
+FACTS_GRAPH = KGR["facts"]  # named graph of the facts in an rdflib store: <article> kg:facts "JSON line"
 
 
 class StoreError(ValueError):
-    """The stored facts cannot be read."""
+    """The store cannot be opened, or its stored facts cannot be read."""
 
 
 def _encode(value: object) -> object:
     if isinstance(value, (set, frozenset)):
         return sorted(value)
+    if is_dataclass(value):
+        return vars(value)  # what dataclasses.asdict gives, without its deep copies
     raise TypeError(f"cannot store {type(value).__name__}")
 
 
 def dumps(facts: ArticleFacts) -> str:
     """One article's facts as one line of JSON."""
-    return json.dumps(asdict(facts), ensure_ascii=False, sort_keys=True, default=_encode)
+    return json.dumps(facts, ensure_ascii=False, sort_keys=True, default=_encode)
 
 
 def loads(line: str) -> ArticleFacts:
@@ -62,3 +85,104 @@ def load_facts(folder: Path) -> list[ArticleFacts]:
         return [loads(line) for line in lines if line.strip()]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"{path}: cannot read stored facts ({exc})") from None
+
+
+class RdfStore:
+    """A graph in any rdflib store (in memory by default), with the facts in its named graph FACTS_GRAPH."""
+
+    def __init__(self, graph: Graph | None = None, name: str = "memory") -> None:
+        self.graph = new_graph() if graph is None else graph
+        self.name = name
+        self._facts = Graph(store=self.graph.store, identifier=FACTS_GRAPH)
+
+    def load_facts(self) -> list[ArticleFacts]:
+        """The facts of every article in the store."""
+        try:
+            return [loads(str(line)) for line in self._facts.objects(None, KG.facts)]
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # OSError: an endpoint not reached
+            raise StoreError(f"{self.name}: cannot read stored facts ({exc})") from None
+
+    def write(self, before: Sequence[ArticleFacts], old: Resolution, after: Sequence[ArticleFacts],
+              new: Resolution) -> GraphStats:
+        """Bring the graph from `before` to `after` (see rdf.update_graph), then store the new facts."""
+        known = {f.article.id for f in before}
+        try:
+            stats = update_graph(self.graph, before, old, after, new)
+            add_triples(self._facts, ((article_iri(f.article.id), KG.facts, Literal(dumps(f)))
+                                      for f in after if f.article.id not in known))
+        except OSError as exc:  # an endpoint that refuses the update
+            raise StoreError(f"{self.name}: cannot write ({exc})") from None
+        return stats
+
+    def close(self) -> None:
+        """Write everything out and let go of the store (an Oxigraph database is unlocked once collected)."""
+        self.graph.commit()
+        self.graph.close()
+        gc.collect()
+
+
+class FileStore:
+    """DIR/graph.ttl (streamed out, never held as a graph), DIR/graph.html and DIR/facts.jsonl; without
+    `append` the folder's earlier graph is replaced."""
+
+    def __init__(self, folder: Path, append: bool = False) -> None:
+        self.folder, self.append = Path(folder), append
+        self.name = str(self.folder / GRAPH_FILE)
+        self.caption = ""
+
+    def load_facts(self) -> list[ArticleFacts]:
+        """The facts of the earlier builds with --append, else none."""
+        return load_facts(self.folder) if self.append else []
+
+    def write(self, before: Sequence[ArticleFacts], old: Resolution, after: Sequence[ArticleFacts],
+              new: Resolution) -> GraphStats:
+        """Write the whole graph of `after` as Turtle, its HTML view, then the facts (a build killed in between
+        heals on --append)."""
+        from .network import to_networkx
+        from .view import write_html
+
+        stats = GraphStats(len(after), len(new.entities), 0, 0)
+        write_atomic(self.folder / GRAPH_FILE, turtle(graph_triples(after, new, stats)))
+        view = new_graph("Oxigraph")  # Oxigraph in memory: fast to load; its normalised literals do not matter to the view
+        view.parse(self.folder / GRAPH_FILE, format="ox-turtle")
+        self.caption = write_html(to_networkx(view), self.folder / HTML_FILE, title="kgbuild: knowledge graph")
+        save_facts(self.folder, after)
+        return stats
+
+    def close(self) -> None:
+        """Nothing is left open."""
+
+
+GraphStore = RdfStore | FileStore
+ENDPOINT_SUFFIX = ("/query", "/update")
+
+
+def open_graph(spec: str, *, read_only: bool = False) -> Graph:
+    """The rdflib graph of a store named `oxigraph:PATH` or by a SPARQL endpoint URL (see the module doc)."""
+    if spec.startswith("oxigraph:"):
+        path = spec.removeprefix("oxigraph:")
+        if read_only and not Path(path).is_dir():
+            raise StoreError(f"{spec}: no Oxigraph store at {path}")
+        try:
+            store = ox.Store.read_only(path) if read_only else ox.Store(path)
+        except OSError as exc:
+            raise StoreError(f"{spec}: cannot open the Oxigraph store ({exc})") from None
+        return new_graph(OxigraphStore(store=store))
+    if spec.startswith(("http://", "https://")):
+        query, update = ENDPOINT_SUFFIX
+        store = SPARQLStore(spec) if read_only else SPARQLUpdateStore(
+            spec, spec.removesuffix(query) + update if spec.endswith(query) else spec, autocommit=False)
+        graph = new_graph(store)
+        graph.default_union = True  # else rdflib sends queries to a graph named urn:x-rdflib:default
+        return graph
+    raise StoreError(f"{spec}: not a store (give oxigraph:PATH or the URL of a SPARQL endpoint)")
+
+
+def is_store(spec: str) -> bool:
+    """Whether `spec` names a store (oxigraph:PATH, an endpoint URL) rather than a graph file."""
+    return spec.startswith(("oxigraph:", "http://", "https://"))
+
+
+def open_store(spec: str | None, out: Path, *, append: bool = False) -> GraphStore:
+    """The store of a build: `spec` (oxigraph:PATH or an endpoint URL), else the files in `out`."""
+    return FileStore(out, append) if spec is None else RdfStore(open_graph(spec), spec)

@@ -13,7 +13,7 @@ from small_facts import small_graph
 from test_cli import KGBUILD, run
 
 INSERT = "INSERT DATA { kgr:x rdfs:label 'X' }"
-SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }"
 
 
 @pytest.fixture
