@@ -58,8 +58,8 @@ def find_entities(doc: Doc) -> ArticleEntities:
 
     clusters: dict[tuple[str, str], list[tuple[Span, str]]] = {}
     full_person_names = sorted(
-        {m[2] for m in mentions if m[1] == "Person" and len(m[2].split()) > 1}, key=lambda n: -len(n)
-    )
+        {m[2] for m in mentions if m[1] == "Person" and len(m[2].split()) > 1}, key=lambda n: (-len(n), n)
+    )  # ties by name, not by set order: the same groups whatever the hash seed or process
     org_acronyms = {acronym(m[2]): name_key(m[2]) for m in mentions if m[1] != "Person" and acronym(m[2])}
     for span, etype, surface in mentions:
         key = name_key(surface)
