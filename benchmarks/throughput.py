@@ -7,8 +7,9 @@ For each corpus size (benchmarks/corpus.py: real prose, distinct articles), two 
   raw    spacy.load(MODEL, exclude=["senter"]) -> nlp.pipe(texts, n_process=N, batch_size=32): the same model,
          components and processes as the build, doing nothing with the docs
   build  kgbuild build CORPUS --out DIR --workers N (parse, extract, resolve, graph.ttl, graph.html, facts.jsonl)
-Wall time of each (model loading included), articles/s, words/s, build/raw ratio, per-article time growth
-from the smallest to the largest size, and the peak RSS of the build (its process tree, sampled every 0.2 s).
+Wall time of each (model loading included; raw and build alternated --repeat times, the fastest run of
+each kept), articles/s, words/s, raw/build time ratio, per-article time growth from the smallest to the
+largest size, and the peak RSS of the build (process tree and main process, sampled every 0.2 s).
 Entity resolution's share: resolve_entities over the build's facts, timed again in this process.
 """
 from __future__ import annotations
@@ -41,30 +42,34 @@ for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32):
 """
 
 
-def timed(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes, whole process tree) of a command."""
+def timed(command: list[str]) -> tuple[float, int, int]:
+    """Wall seconds and peak RSS (bytes) of a command: its whole process tree, and its main process."""
     started = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL)
-    peak = 0
+    peak = main_peak = 0
     while process.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            main_peak = max(main_peak, process.memory_info().rss)
         except psutil.Error:
             pass
         time.sleep(0.2)
     if process.returncode not in (0, 1):  # 1: some input skipped (e.g. not English)
         raise SystemExit(f"{command[:3]} failed with {process.returncode}")
-    return time.perf_counter() - started, peak
+    return time.perf_counter() - started, peak, main_peak
 
 
-def measure(size: int, workers: int, folder: Path) -> dict:
+def measure(size: int, workers: int, folder: Path, repeat: int) -> dict:
+    """Raw and build runs alternated `repeat` times; the fastest of each (the least disturbed by other load)."""
     corpus = folder / f"corpus{size}.jsonl"
     words = write_corpus(size, corpus)
-    raw, raw_rss = timed([sys.executable, "-c", RAW, str(corpus), DEFAULT_MODEL, str(workers)])
     out = folder / f"out{size}"
-    build, build_rss = timed([str(Path(sys.executable).parent / "kgbuild"), "build", str(corpus), "--out", str(out),
-                              "--workers", str(workers)])
+    runs = [(timed([sys.executable, "-c", RAW, str(corpus), DEFAULT_MODEL, str(workers)]),
+             timed([str(Path(sys.executable).parent / "kgbuild"), "build", str(corpus), "--out", str(out),
+                    "--workers", str(workers)])) for _ in range(repeat)]
+    raw, raw_rss, _ = min(r[0] for r in runs)
+    build, build_rss, main_rss = min(r[1] for r in runs)
     facts = load_facts(out)
     started = time.perf_counter()
     resolve_entities(facts)
@@ -72,7 +77,7 @@ def measure(size: int, workers: int, folder: Path) -> dict:
     return {"articles": size, "words": words, "workers": workers, "raw_s": raw, "build_s": build,
             "raw_words_per_s": words / raw, "build_words_per_s": words / build,
             "raw_articles_per_s": size / raw, "build_articles_per_s": size / build, "ratio": raw / build,
-            "build_ms_per_article": 1000 * build / size, "build_peak_rss_mb": build_rss / 2**20,
+            "build_ms_per_article": 1000 * build / size, "build_peak_rss_mb": build_rss / 2**20, "build_main_peak_rss_mb": main_rss / 2**20,
             "raw_peak_rss_mb": raw_rss / 2**20, "resolve_s": resolve,
             "resolution_slowdown": build / (build - resolve), "graph_bytes": (out / "graph.ttl").stat().st_size}
 
@@ -82,19 +87,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     parser.add_argument("--keep", type=Path, help="keep corpora and outputs in this folder")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each, alternated (default: 2)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        rows = [measure(size, args.workers, folder) for size in args.sizes]
+        rows = [measure(size, args.workers, folder, args.repeat) for size in args.sizes]
     print(f"machine: {machine()}; model {DEFAULT_MODEL}; --workers/n_process {args.workers}")
-    print("| articles | words | raw nlp.pipe | kgbuild build | ratio | ms/article | peak RSS | resolution |")
+    print("| articles | words | raw nlp.pipe | kgbuild build | ratio | ms/article | peak RSS (all / main process) "
+          "| resolution |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['articles']:,} | {r['words']:,} | {r['raw_s']:.0f} s: {r['raw_articles_per_s']:.1f} art/s, "
               f"{r['raw_words_per_s']:,.0f} w/s | {r['build_s']:.0f} s: {r['build_articles_per_s']:.1f} art/s, "
               f"{r['build_words_per_s']:,.0f} w/s | {r['ratio']:.2f} | {r['build_ms_per_article']:.1f} | "
-              f"{r['build_peak_rss_mb']:,.0f} MB | {r['resolve_s']:.2f} s ({r['resolution_slowdown']:.3f}x) |")
+              f"{r['build_peak_rss_mb']:,.0f} / {r['build_main_peak_rss_mb']:,.0f} MB | {r['resolve_s']:.2f} s ({r['resolution_slowdown']:.3f}x) |")
     if len(rows) > 1:
         print(f"per-article time growth {rows[0]['articles']:,} -> {rows[-1]['articles']:,}: "
               f"{rows[-1]['build_ms_per_article'] / rows[0]['build_ms_per_article']:.2f}x")

@@ -70,15 +70,18 @@ def worker_guard(doc: Doc) -> Doc:
 
 class Extractor:
     """Last pipeline component: extract the facts where the doc was parsed (in each spaCy process with
-    n_process > 1) and keep them in doc.user_data, so the parent only reads them back (`facts_of`)."""
+    n_process > 1) and pass on an empty doc holding them in user_data (`facts_of`): the parsed doc is
+    neither sent back to the parent nor rebuilt there."""
 
     def __call__(self, doc: Doc) -> Doc:
+        carrier = Doc(doc.vocab)
+        carrier._context = doc._context  # what nlp.pipe(as_tuples=True) pairs the doc with
         try:
             facts = extract(doc, Article(id="", text="", origin=""), load_lexicon())
-            doc.user_data[FACTS_KEY] = dumps(facts)
+            carrier.user_data[FACTS_KEY] = dumps(facts)
         except Exception as exc:  # one article's failure must not end the batch
-            doc.user_data[FAILED_KEY] = f"{type(exc).__name__}: {exc}"
-        return doc
+            carrier.user_data[FAILED_KEY] = f"{type(exc).__name__}: {exc}"
+        return carrier
 
 
 @Language.factory("kg_extract")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -274,8 +275,18 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> 
 
 def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
           n_process: int = 1) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles with nlp.pipe, yielding (doc, article) pairs in input order."""
-    stream = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    """Parse articles with nlp.pipe, yielding (doc, article) pairs in input order.
+
+    Texts go in alone and each doc is paired with its article by order (nlp.pipe keeps it): with
+    as_tuples=True and n_process > 1, spaCy would tokenize every text in this process first."""
+    waiting: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            waiting.append(article)
+            yield article.text
+
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        article = waiting.popleft()
         doc._.article_id = article.id
         yield doc, article

@@ -1,8 +1,10 @@
 """The build: read -> parse -> extract -> resolve -> RDF, one article at a time through spaCy."""
 from __future__ import annotations
 
+import gc
 import os
 import time
+from contextlib import contextmanager
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +49,20 @@ def _articles_only(items: Iterable[Article | ReadProblem], problems: list[ReadPr
             problems.append(ReadProblem(item.origin, "already in the graph", skipped=False))
         else:
             yield item
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the facts of all articles pile up: its full passes over millions
+    of live objects slow their making (reading the facts of 10,000 articles: 3.5 s with it, 1.9 s without);
+    reference counting still frees everything else at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def default_workers() -> int:
@@ -104,14 +120,15 @@ def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer
     started = time.perf_counter()
     store = RdfStore() if store is None else store
     problems: list[ReadProblem] = []
-    before = store.load_facts()
-    new = extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers, dask=dask,
-                           progress=progress, problems=problems, known={f.article.id for f in before})
-    after = sorted([*before, *new], key=lambda a: a.article.id)
-    resolution = resolve_entities(after)
-    skipped = any(p.skipped for p in problems)
-    written = not (skipped and (strict or not after))
-    stats = store.write(before, resolve_entities(before), after, resolution) if written else \
-        GraphStats(len(after), len(resolution.entities), 0, 0)
+    with _collector_paused():
+        before = store.load_facts()
+        new = extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers, dask=dask,
+                               progress=progress, problems=problems, known={f.article.id for f in before})
+        after = sorted([*before, *new], key=lambda a: a.article.id)
+        resolution = resolve_entities(after)
+        skipped = any(p.skipped for p in problems)
+        written = not (skipped and (strict or not after))
+        stats = store.write(before, resolve_entities(before), after, resolution) if written else \
+            GraphStats(len(after), len(resolution.entities), 0, 0)
     return BuildResult(graph=getattr(store, "graph", None), stats=stats, problems=problems,
                        seconds=time.perf_counter() - started, facts=after, written=written)

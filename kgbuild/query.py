@@ -122,8 +122,8 @@ def run_query(graph: Graph, sparql: str, *, allow_remote: bool = False) -> Resul
 
 
 def plain(term: Node) -> Node:
-    """"x"^^xsd:string as the simple literal "x": the same RDF 1.1 term, which Oxigraph returns with its
-    datatype and rdflib (and so its result formats) without."""
+    """A literal typed xsd:string as the simple literal: the same RDF 1.1 term, which Oxigraph returns with
+    its datatype and rdflib (and so its result formats) without."""
     return Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD.string else term
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from itertools import chain, islice
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -197,6 +198,13 @@ def turtle(triples: Iterable[Triple]) -> bytes:
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     return ox.serialize((ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples), format=ox.RdfFormat.TURTLE,
                         prefixes=prefixes)
+
+
+def in_oxigraph(triples: Iterable[Triple]) -> Graph:
+    """The triples in a new in-memory Oxigraph store, behind rdflib's API (literals normalised)."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(_ox(s), _ox(p), _ox(o)) for s, p, o in triples)
+    return new_graph(OxigraphStore(store=store))
 
 
 def new_graph(store: str | Store = "Memory") -> Graph:

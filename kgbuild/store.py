@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import is_dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -25,13 +27,14 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 
 from .files import write_atomic
 from .model import Article, ArticleFacts, Fact, LocalEntity, Sentence
-from .rdf import GraphStats, add_triples, article_iri, graph_triples, new_graph, turtle, update_graph
+from .rdf import GraphStats, add_triples, article_iri, graph_triples, in_oxigraph, new_graph, turtle, update_graph
 from .resolve import Resolution
 from .vocab import KG, KGR
 
 FACTS_FILE = "facts.jsonl"
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
+T = TypeVar("T")
 FACTS_GRAPH = KGR["facts"]  # named graph of the facts in an rdflib store: <article> kg:facts "JSON line"
 
 
@@ -141,12 +144,15 @@ class FileStore:
         from .network import to_networkx
         from .view import write_html
 
+        def view() -> str:  # from Oxigraph in memory: fast; its normalised literals do not matter to the view
+            graph = in_oxigraph(graph_triples(after, new, GraphStats(0, 0, 0, 0)))
+            return write_html(to_networkx(graph), self.folder / HTML_FILE, title="kgbuild: knowledge graph")
+
+        caption = _alongside(view)
         stats = GraphStats(len(after), len(new.entities), 0, 0)
         write_atomic(self.folder / GRAPH_FILE, turtle(graph_triples(after, new, stats)))
-        view = new_graph("Oxigraph")  # Oxigraph in memory: fast to load; its normalised literals do not matter to the view
-        view.parse(self.folder / GRAPH_FILE, format="ox-turtle")
-        self.caption = write_html(to_networkx(view), self.folder / HTML_FILE, title="kgbuild: knowledge graph")
         save_facts(self.folder, after)
+        self.caption = caption()
         return stats
 
     def close(self) -> None:
@@ -154,6 +160,39 @@ class FileStore:
 
 
 GraphStore = RdfStore | FileStore
+
+
+def _alongside(work: Callable[[], T]) -> Callable[[], T]:
+    """Start `work` in a forked process, on another core (where processes can fork; else run it now);
+    the function returned waits for its result."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        result = work()
+        return lambda: result
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send((True, work()))
+        except Exception as exc:
+            send.send((False, exc))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> T:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"the process writing {HTML_FILE} died (exit code {process.exitcode})") from None
+        finally:
+            process.join()
+        if not ok:
+            raise value
+        return value
+
+    return wait
 ENDPOINT_SUFFIX = ("/query", "/update")
 
 
