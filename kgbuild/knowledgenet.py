@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 WIKIDATA_PROPERTY = "http://www.wikidata.org/prop/direct/"
 SEPARATOR = "\n\n"
-RELATIVE_PRONOUNS = {"WDT", "WP", "WP$", "WRB"}   # which/that, who/whom, whose, where
+RELATIVE_PRONOUNS = {"WDT", "WP", "WP$"}   # which/that, who/whom, whose
 
 # KnowledgeNet property id -> (name, Wikidata properties it corresponds to). CHILD_OF is the one whose
 # direction is the reverse of its Wikidata property: its subject is the child, P40's subject the parent.
@@ -250,8 +250,8 @@ def _mentions(doc: Doc, entities: ArticleEntities, references: dict[int, str]) -
     for span, key in entities.spans:
         spans.setdefault(key, []).append((span.start_char, span.end_char))
     for token in doc:
-        key = references.get(token.i) if token.pos_ == "PRON" else None
-        if token.tag_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        key = references.get(token.i) if token.pos_ == "PRON" or token.tag_ in RELATIVE_PRONOUNS else None
+        if token.tag_ == "WRB" and token.head.dep_ == "relcl":  # "Paris, where ...": not a reference
             antecedent = token.head.head.i
             key = entities.by_token.get(antecedent) or references.get(antecedent)
         if key:
