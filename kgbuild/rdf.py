@@ -18,7 +18,6 @@ from decimal import Decimal
 from itertools import chain, islice
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -126,7 +125,6 @@ def _fact_triples(article_id: str, fact: Fact, entity_of: EntityOf) -> Iterator[
     """One extraction as a statement, and as a triple when asserted."""
     subject, predicate, obj = _relation(article_id, fact, entity_of)
     sentence = sentence_iri(article_id, fact.sentence)
-    yield from _sentence_triples(article_id, fact.sentence)
     statement = KGR[f"statement/{digest(str(subject), str(predicate), str(obj), str(sentence), fact.modality)}"]
     yield statement, RDF.type, RDF.Statement
     yield statement, RDF.subject, subject
@@ -150,6 +148,8 @@ def _fact_triples(article_id: str, fact: Fact, entity_of: EntityOf) -> Iterator[
 def article_triples(facts: ArticleFacts, entity_of: EntityOf) -> Iterator[Triple]:
     """Every triple of one article: the article, its facts as statements and asserted relations, their sentences."""
     yield from _article_triples(facts.article)
+    for sentence in dict.fromkeys(fact.sentence for fact in facts.facts):
+        yield from _sentence_triples(facts.article.id, sentence)
     for fact in facts.facts:
         yield from _fact_triples(facts.article.id, fact, entity_of)
 
@@ -169,6 +169,7 @@ def graph_triples(articles: Iterable[ArticleFacts], resolution: Resolution, stat
     are remembered across articles. Counts the relations and statements into `stats`."""
     entities = {entity_iri(i) for i in resolution.entities}
     relations: set[Triple] = set()
+    statement_type = (RDF.type, RDF.Statement)
     for facts in articles:
         seen: set[Triple] = set()
         for triple in article_triples(facts, resolution.entity_of):
@@ -178,7 +179,7 @@ def graph_triples(articles: Iterable[ArticleFacts], resolution: Resolution, stat
                 relations.add(triple)
             else:
                 seen.add(triple)
-                stats.statements += triple[1:] == (RDF.type, RDF.Statement)
+                stats.statements += triple[1:] == statement_type
             yield triple
     stats.relations = len(relations)
     for entity in resolution.entities.values():
@@ -200,11 +201,13 @@ def turtle(triples: Iterable[Triple]) -> bytes:
                         prefixes=prefixes)
 
 
-def in_oxigraph(triples: Iterable[Triple]) -> Graph:
-    """The triples in a new in-memory Oxigraph store, behind rdflib's API (literals normalised)."""
-    store = ox.Store()
-    store.bulk_extend(ox.Quad(_ox(s), _ox(p), _ox(o)) for s, p, o in triples)
-    return new_graph(OxigraphStore(store=store))
+def in_memory(triples: Iterable[Triple]) -> Graph:
+    """The triples in a new graph on rdflib's SimpleMemory store (no named graphs), which is filled and read
+    two to three times faster than the Memory store or Oxigraph through rdflib: for reading a graph once."""
+    graph = new_graph("SimpleMemory")
+    for triple in triples:
+        graph.store.add(triple, graph)
+    return graph
 
 
 def new_graph(store: str | Store = "Memory") -> Graph:

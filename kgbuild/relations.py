@@ -620,11 +620,12 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                            0.8, None, ctx.doc[i].text)])
     for verb in sent:
         lemma = _lemma(verb)
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if lemma not in APPOINT_VERBS and lemma not in COPULAS and lemma not in SERVE_VERBS:
+            continue
         as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                       for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or _is_role_noun(p))]
         if lemma in APPOINT_VERBS:  # "X was named CEO", "the board named X (as) CEO"
-            holder_deps = {"nsubjpass"} if passive else {"dobj"}
+            holder_deps = {"nsubjpass"} if any(c.dep_ == "nsubjpass" for c in verb.children) else {"dobj"}
         elif lemma in COPULAS or (lemma in SERVE_VERBS and as_phrases):  # "X is CEO", "X served as CEO"
             holder_deps = {"nsubj", "nsubjpass"}
         else:

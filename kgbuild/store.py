@@ -27,7 +27,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 
 from .files import write_atomic
 from .model import Article, ArticleFacts, Fact, LocalEntity, Sentence
-from .rdf import GraphStats, add_triples, article_iri, graph_triples, in_oxigraph, new_graph, turtle, update_graph
+from .rdf import GraphStats, add_triples, article_iri, graph_triples, in_memory, new_graph, turtle, update_graph
 from .resolve import Resolution
 from .vocab import KG, KGR
 
@@ -144,8 +144,8 @@ class FileStore:
         from .network import to_networkx
         from .view import write_html
 
-        def view() -> str:  # from Oxigraph in memory: fast; its normalised literals do not matter to the view
-            graph = in_oxigraph(graph_triples(after, new, GraphStats(0, 0, 0, 0)))
+        def view() -> str:
+            graph = in_memory(graph_triples(after, new, GraphStats(0, 0, 0, 0)))
             return write_html(to_networkx(graph), self.folder / HTML_FILE, title="kgbuild: knowledge graph")
 
         caption = _alongside(view)
