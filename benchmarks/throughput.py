@@ -9,7 +9,8 @@ For each corpus size (benchmarks/corpus.py: real prose, distinct articles), two 
   build  kgbuild build CORPUS --out DIR --workers N (parse, extract, resolve, graph.ttl, graph.html, facts.jsonl)
 Wall time of each (model loading included; raw and build alternated --repeat times, the fastest run of
 each kept), articles/s, words/s, raw/build time ratio, per-article time growth from the smallest to the
-largest size, and the peak RSS of the build (process tree and main process, sampled every 0.2 s).
+largest size, and the peak memory of the build (sampled every 0.2 s: PSS summed over its processes, and the
+RSS of the largest one).
 Entity resolution's share: resolve_entities over the build's facts, timed again in this process.
 """
 from __future__ import annotations
@@ -43,21 +44,22 @@ for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32):
 
 
 def timed(command: list[str]) -> tuple[float, int, int]:
-    """Wall seconds and peak RSS (bytes) of a command: its whole process tree, and its main process."""
+    """Wall seconds, peak memory of the whole process tree (PSS summed: pages shared by forked processes
+    counted once) and peak RSS of its largest process, in bytes."""
     started = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL)
-    peak = main_peak = 0
+    peak = largest = 0
     while process.poll() is None:
         try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            main_peak = max(main_peak, process.memory_info().rss)
-        except psutil.Error:
+            tree = [p.memory_full_info() for p in [process, *process.children(recursive=True)] if p.is_running()]
+            peak = max(peak, sum(m.pss for m in tree))
+            largest = max(largest, *(m.rss for m in tree))
+        except (psutil.Error, ValueError):
             pass
         time.sleep(0.2)
     if process.returncode not in (0, 1):  # 1: some input skipped (e.g. not English)
         raise SystemExit(f"{command[:3]} failed with {process.returncode}")
-    return time.perf_counter() - started, peak, main_peak
+    return time.perf_counter() - started, peak, largest
 
 
 def measure(size: int, workers: int, folder: Path, repeat: int) -> dict:
@@ -68,8 +70,8 @@ def measure(size: int, workers: int, folder: Path, repeat: int) -> dict:
     runs = [(timed([sys.executable, "-c", RAW, str(corpus), DEFAULT_MODEL, str(workers)]),
              timed([str(Path(sys.executable).parent / "kgbuild"), "build", str(corpus), "--out", str(out),
                     "--workers", str(workers)])) for _ in range(repeat)]
-    raw, raw_rss, _ = min(r[0] for r in runs)
-    build, build_rss, main_rss = min(r[1] for r in runs)
+    raw, raw_pss, _ = min(r[0] for r in runs)
+    build, build_pss, largest_rss = min(r[1] for r in runs)
     facts = load_facts(out)
     started = time.perf_counter()
     resolve_entities(facts)
@@ -77,8 +79,9 @@ def measure(size: int, workers: int, folder: Path, repeat: int) -> dict:
     return {"articles": size, "words": words, "workers": workers, "raw_s": raw, "build_s": build,
             "raw_words_per_s": words / raw, "build_words_per_s": words / build,
             "raw_articles_per_s": size / raw, "build_articles_per_s": size / build, "ratio": raw / build,
-            "build_ms_per_article": 1000 * build / size, "build_peak_rss_mb": build_rss / 2**20, "build_main_peak_rss_mb": main_rss / 2**20,
-            "raw_peak_rss_mb": raw_rss / 2**20, "resolve_s": resolve,
+            "build_ms_per_article": 1000 * build / size, "build_peak_pss_mb": build_pss / 2**20,
+            "build_largest_rss_mb": largest_rss / 2**20,
+            "raw_peak_pss_mb": raw_pss / 2**20, "resolve_s": resolve,
             "resolution_slowdown": build / (build - resolve), "graph_bytes": (out / "graph.ttl").stat().st_size}
 
 
@@ -94,14 +97,14 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         rows = [measure(size, args.workers, folder, args.repeat) for size in args.sizes]
     print(f"machine: {machine()}; model {DEFAULT_MODEL}; --workers/n_process {args.workers}")
-    print("| articles | words | raw nlp.pipe | kgbuild build | ratio | ms/article | peak RSS (all / main process) "
+    print("| articles | words | raw nlp.pipe | kgbuild build | ratio | ms/article | peak memory (all: PSS / largest process: RSS) "
           "| resolution |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(f"| {r['articles']:,} | {r['words']:,} | {r['raw_s']:.0f} s: {r['raw_articles_per_s']:.1f} art/s, "
               f"{r['raw_words_per_s']:,.0f} w/s | {r['build_s']:.0f} s: {r['build_articles_per_s']:.1f} art/s, "
               f"{r['build_words_per_s']:,.0f} w/s | {r['ratio']:.2f} | {r['build_ms_per_article']:.1f} | "
-              f"{r['build_peak_rss_mb']:,.0f} / {r['build_main_peak_rss_mb']:,.0f} MB | {r['resolve_s']:.2f} s ({r['resolution_slowdown']:.3f}x) |")
+              f"{r['build_peak_pss_mb']:,.0f} / {r['build_largest_rss_mb']:,.0f} MB | {r['resolve_s']:.2f} s ({r['resolution_slowdown']:.3f}x) |")
     if len(rows) > 1:
         print(f"per-article time growth {rows[0]['articles']:,} -> {rows[-1]['articles']:,}: "
               f"{rows[-1]['build_ms_per_article'] / rows[0]['build_ms_per_article']:.2f}x")

@@ -6,9 +6,21 @@
     kg.evidence("Elon Musk", "spoke_with", "Vladimir Putin")
     kg.to_networkx(); kg.view("graph.html")
 """
-from .api import KnowledgeGraph, build
+from __future__ import annotations
 
-load = KnowledgeGraph.load
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import KnowledgeGraph, build
 
 __all__ = ["KnowledgeGraph", "build", "load"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """The API on first use: the command line (`kgbuild build`) starts without pandas and networkx."""
+    if name not in __all__:
+        raise AttributeError(f"module 'kgbuild' has no attribute '{name}'")
+    from . import api
+
+    return api.KnowledgeGraph.load if name == "load" else getattr(api, name)

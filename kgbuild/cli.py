@@ -25,7 +25,7 @@ def _fail(message: str) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .cluster import ClusterError
     from .pipeline import build
-    from .store import FileStore, open_store
+    from .store import HTML_FILE, VIEW_MAX_ARTICLES, FileStore, open_store
 
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing and len(missing) == len(args.inputs):
@@ -49,11 +49,16 @@ def cmd_build(args: argparse.Namespace) -> int:
               "kgbuild: no article could be read; nothing written", file=sys.stderr)
         return EXIT_SKIPPED
     s = result.stats
-    where = f"{store.name}, {Path(args.out) / 'graph.html'}" if isinstance(store, FileStore) else store.name
+    drawn = isinstance(store, FileStore) and store.drawn
+    where = f"{store.name}, {Path(args.out) / HTML_FILE}" if drawn else store.name
     print(f"{s.articles} articles, {s.entities} entities, {s.relations} relations, {s.statements} statements "
           f"in {result.seconds:.1f} s -> {where}")
-    if isinstance(store, FileStore) and store.caption:
-        print(f"graph.html shows {store.caption} (kgbuild view --max-nodes N --focus NAME for other parts)")
+    if drawn and store.caption:
+        print(f"{HTML_FILE} shows {store.caption} (kgbuild view --max-nodes N --focus NAME for other parts)")
+    elif isinstance(store, FileStore) and not drawn:
+        html = Path(args.out) / HTML_FILE
+        print(f"{html} not drawn (a build draws it for up to {VIEW_MAX_ARTICLES:,} articles): kgbuild view "
+              f"{store.name} --out {html} draws the {MAX_NODES} most connected entities, or with --focus NAME a part")
     if skipped:
         print(f"{len(skipped)} input(s) skipped", file=sys.stderr)
         return EXIT_SKIPPED
@@ -95,11 +100,12 @@ def cmd_view(args: argparse.Namespace) -> int:
     from .view import write_html
 
     try:
-        graph = load_graph(args.graph)
+        graph = load_for_query(args.graph, engine="rdflib")
     except QueryError as exc:
         return _fail(str(exc))
+    name = args.graph if is_store(args.graph) else Path(args.graph).name
     try:
-        caption = write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {Path(args.graph).name}",
+        caption = write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {name}",
                              focus=args.focus, hops=args.hops, max_nodes=args.max_nodes)
     except KeyError:
         return _fail(f"--focus {args.focus}: no entity has this name, alias or IRI")
@@ -111,7 +117,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import SHAPES_FILE, violations
 
     try:
-        graph = load_graph(args.graph)
+        graph = load_for_query(args.graph, engine="rdflib")
+        if is_store(args.graph):  # SHACL compares terms: a store's simple literals as rdflib writes them
+            graph = run_query(graph, "CONSTRUCT WHERE { ?s ?p ?o }").graph
     except QueryError as exc:
         return _fail(str(exc))
     found = violations(graph)
@@ -128,7 +136,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
     try:
-        data = export(load_graph(args.graph), args.format)
+        data = export(load_for_query(args.graph, engine="rdflib"), args.format)
     except QueryError as exc:
         return _fail(str(exc))
     if args.out:
@@ -171,6 +179,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if problems else EXIT_OK
 
 
+GRAPH_HELP = "graph file (out/graph.ttl) or store (oxigraph:PATH, http://HOST/query), read only"
+
+
 def _count(text: str) -> int:
     """argparse type: a whole number, 0 or more."""
     value = int(text)
@@ -203,7 +214,7 @@ def parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("query", help="run a SPARQL query (kg:, schema:, prov:, nif:, rdfs:, skos: pre-declared)")
     q.add_argument("graph", nargs="?",
-                   help="graph file (out/graph.ttl) or store (oxigraph:PATH, http://HOST/query); see --store")
+                   help=GRAPH_HELP.removesuffix(", read only") + "; see --store")
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("--store", metavar="STORE", help="query this store (oxigraph:PATH or an endpoint URL); "
                    "the first argument is then the query")
@@ -219,7 +230,7 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(run=cmd_query)
 
     v = sub.add_parser("view", help="write the interactive HTML view of a graph")
-    v.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    v.add_argument("graph", help=GRAPH_HELP)
     v.add_argument("--out", default="graph.html", help="HTML file to write (default: graph.html)")
     v.add_argument("--focus", metavar="NAME", help="draw only the entities around this one (label, alias or IRI)")
     v.add_argument("--hops", type=_count, default=1, help="with --focus: how many relations away (default: 1)")
@@ -228,11 +239,11 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(run=cmd_view)
 
     va = sub.add_parser("validate", help="check a graph against the graph contract (ontologies/shapes.ttl, SHACL)")
-    va.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    va.add_argument("graph", help=GRAPH_HELP)
     va.set_defaults(run=cmd_validate)
 
     e = sub.add_parser("export", help="write a graph as GraphML or GEXF (entity network) or JSON-LD or N-Quads")
-    e.add_argument("graph", help="graph file, e.g. out/graph.ttl")
+    e.add_argument("graph", help=GRAPH_HELP)
     e.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="output format")
     e.add_argument("--out", help="file to write (default: standard output)")
     e.set_defaults(run=cmd_export)

@@ -34,6 +34,7 @@ from .vocab import KG, KGR
 FACTS_FILE = "facts.jsonl"
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
+VIEW_MAX_ARTICLES = 5_000  # drawing graph.html takes about 85 KB of memory and 1.5 ms per article
 T = TypeVar("T")
 FACTS_GRAPH = KGR["facts"]  # named graph of the facts in an rdflib store: <article> kg:facts "JSON line"
 
@@ -126,12 +127,15 @@ class RdfStore:
 
 class FileStore:
     """DIR/graph.ttl (streamed out, never held as a graph), DIR/graph.html and DIR/facts.jsonl; without
-    `append` the folder's earlier graph is replaced."""
+    `append` the folder's earlier graph is replaced. graph.html is drawn from a copy of the whole graph in
+    memory, so only for up to VIEW_MAX_ARTICLES articles (larger graphs: `kgbuild view` with --focus or
+    --max-nodes)."""
 
     def __init__(self, folder: Path, append: bool = False) -> None:
         self.folder, self.append = Path(folder), append
         self.name = str(self.folder / GRAPH_FILE)
-        self.caption = ""
+        self.caption = ""    # what graph.html shows
+        self.drawn = False   # whether graph.html was drawn
 
     def load_facts(self) -> list[ArticleFacts]:
         """The facts of the earlier builds with --append, else none."""
@@ -148,11 +152,14 @@ class FileStore:
             graph = in_memory(graph_triples(after, new, GraphStats(0, 0, 0, 0)))
             return write_html(to_networkx(graph), self.folder / HTML_FILE, title="kgbuild: knowledge graph")
 
-        caption = _alongside(view)
+        self.drawn = len(after) <= VIEW_MAX_ARTICLES
+        caption = _alongside(view) if self.drawn else None
         stats = GraphStats(len(after), len(new.entities), 0, 0)
         write_atomic(self.folder / GRAPH_FILE, turtle(graph_triples(after, new, stats)))
         save_facts(self.folder, after)
-        self.caption = caption()
+        if caption is None:
+            (self.folder / HTML_FILE).unlink(missing_ok=True)  # an earlier build's view would not match
+        self.caption = caption() if caption else ""
         return stats
 
     def close(self) -> None:

@@ -99,6 +99,17 @@ def test_build_writes_a_self_contained_html_view(graph_file) -> None:
     assert "Elon Musk" in html and "Vladimir Putin" in html
 
 
+def test_a_large_build_leaves_the_html_view_to_kgbuild_view(tmp_path: Path, monkeypatch) -> None:
+    """Drawing needs the whole graph in memory: over the article limit, the build writes no graph.html
+    (nor keeps an earlier one) and says how to draw one."""
+    out = tmp_path / "out"
+    assert run("build", SEEDS, "--out", out).code == 0 and (out / "graph.html").exists()
+    monkeypatch.setattr("kgbuild.store.VIEW_MAX_ARTICLES", 0)
+    result = run("build", SEEDS, "--out", out)
+    assert result.code == 0 and not (out / "graph.html").exists() and (out / "graph.ttl").exists()
+    assert f"-> {out / 'graph.ttl'}\n" in result.out and f"kgbuild view {out / 'graph.ttl'}" in result.out
+
+
 def test_build_prints_a_summary_line_matching_the_graph(seed_build, graph_file) -> None:
     result, _ = seed_build
     match = SUMMARY.search(result.out)
