@@ -24,6 +24,10 @@ EVIDENCE_FIELDS = ("date", "article_title", "source", "sentence", "modality", "a
 # Resources typed with these are provenance, never entities.
 _NOT_ENTITY = (RDF.Statement, NIF.Sentence, NIF.Context, SCHEMA.NewsArticle)
 
+# What to_networkx never reads: a graph made only to be turned into networkx can leave these out.
+UNUSED_PREDICATES = frozenset({NIF.isString, NIF.beginIndex, NIF.endIndex, DCTERMS.identifier, KG.confidence,
+                               KG.rule, KG.phrase, KG.qualifier, KG.dateline})
+
 Index = dict[Node, list[Node]]
 Evidence = tuple[str | None, ...]  # values in EVIDENCE_FIELDS order
 

@@ -145,11 +145,12 @@ class FileStore:
               new: Resolution) -> GraphStats:
         """Write the whole graph of `after` as Turtle, its HTML view, then the facts (a build killed in between
         heals on --append)."""
-        from .network import to_networkx
+        from .network import UNUSED_PREDICATES, to_networkx
         from .view import write_html
 
         def view() -> str:
-            graph = in_memory(graph_triples(after, new, GraphStats(0, 0, 0, 0)))
+            graph = in_memory(t for t in graph_triples(after, new, GraphStats(0, 0, 0, 0))
+                              if t[1] not in UNUSED_PREDICATES)
             return write_html(to_networkx(graph), self.folder / HTML_FILE, title="kgbuild: knowledge graph")
 
         self.drawn = len(after) <= VIEW_MAX_ARTICLES

@@ -13,7 +13,7 @@ from sample_graph import ACT, KAHL, MUSK, PUTIN, SPACEX, XSS_TITLE, sample_graph
 
 from kgbuild import vocab
 from kgbuild.cli import main
-from kgbuild.network import to_networkx
+from kgbuild.network import UNUSED_PREDICATES, to_networkx
 from kgbuild.view import find_node, render_html, select, write_html
 from kgbuild.vocab import KG
 
@@ -183,3 +183,14 @@ def test_cli_view_options(rdf_graph: Graph, tmp_path: Path, capsys: pytest.Captu
     with pytest.raises(SystemExit) as exit_:
         main(["view", str(ttl), "--hops", "-1"])
     assert exit_.value.code == 2
+
+
+def test_to_networkx_reads_none_of_the_unused_predicates(rdf_graph: Graph) -> None:
+    pruned = Graph()
+    for triple in rdf_graph:
+        if triple[1] not in UNUSED_PREDICATES:
+            pruned.add(triple)
+    assert len(pruned) < len(rdf_graph)
+    full, lean = to_networkx(rdf_graph), to_networkx(pruned)
+    assert dict(full.nodes(data=True)) == dict(lean.nodes(data=True))
+    assert list(full.edges(keys=True, data=True)) == list(lean.edges(keys=True, data=True))
