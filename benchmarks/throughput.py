@@ -9,8 +9,8 @@ For each corpus size (benchmarks/corpus.py: real prose, distinct articles), two 
   build  kgbuild build CORPUS --out DIR --workers N (parse, extract, resolve, graph.ttl, graph.html, facts.jsonl)
 Wall time of each (model loading included; raw and build alternated --repeat times, the fastest run of
 each kept), articles/s, words/s, raw/build time ratio, per-article time growth from the smallest to the
-largest size, and the peak memory of the build (sampled every 0.2 s: PSS summed over its processes, and the
-RSS of the largest one).
+largest size, and the peak memory of one more build (sampled every 0.2 s: PSS summed over its processes,
+and the RSS of the largest one; timed runs are not sampled, as reading memory maps costs CPU).
 Entity resolution's share: resolve_entities over the build's facts, timed again in this process.
 """
 from __future__ import annotations
@@ -43,10 +43,18 @@ for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32):
 """
 
 
-def timed(command: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak memory of the whole process tree (PSS summed: pages shared by forked processes
-    counted once) and peak RSS of its largest process, in bytes."""
+def timed(command: list[str]) -> float:
+    """Wall seconds of a command (not watched meanwhile: reading a process's memory maps costs CPU)."""
     started = time.perf_counter()
+    returncode = subprocess.run(command, stdout=subprocess.DEVNULL).returncode
+    if returncode not in (0, 1):  # 1: some input skipped (e.g. not English)
+        raise SystemExit(f"{command[:3]} failed with {returncode}")
+    return time.perf_counter() - started
+
+
+def peak_memory(command: list[str]) -> tuple[int, int]:
+    """Peak memory of a command's whole process tree (PSS summed: pages shared by forked processes counted
+    once) and peak RSS of its largest process, in bytes, sampled every 0.2 s."""
     process = psutil.Popen(command, stdout=subprocess.DEVNULL)
     peak = largest = 0
     while process.poll() is None:
@@ -57,21 +65,22 @@ def timed(command: list[str]) -> tuple[float, int, int]:
         except (psutil.Error, ValueError):
             pass
         time.sleep(0.2)
-    if process.returncode not in (0, 1):  # 1: some input skipped (e.g. not English)
-        raise SystemExit(f"{command[:3]} failed with {process.returncode}")
-    return time.perf_counter() - started, peak, largest
+    return peak, largest
 
 
 def measure(size: int, workers: int, folder: Path, repeat: int) -> dict:
-    """Raw and build runs alternated `repeat` times; the fastest of each (the least disturbed by other load)."""
+    """Raw and build runs alternated `repeat` times, the fastest of each (the least disturbed by other load);
+    then one more build watched for its memory."""
     corpus = folder / f"corpus{size}.jsonl"
     words = write_corpus(size, corpus)
     out = folder / f"out{size}"
-    runs = [(timed([sys.executable, "-c", RAW, str(corpus), DEFAULT_MODEL, str(workers)]),
-             timed([str(Path(sys.executable).parent / "kgbuild"), "build", str(corpus), "--out", str(out),
-                    "--workers", str(workers)])) for _ in range(repeat)]
-    raw, raw_pss, _ = min(r[0] for r in runs)
-    build, build_pss, largest_rss = min(r[1] for r in runs)
+    build_command = [str(Path(sys.executable).parent / "kgbuild"), "build", str(corpus), "--out", str(out),
+                     "--workers", str(workers)]
+    runs = [(timed([sys.executable, "-c", RAW, str(corpus), DEFAULT_MODEL, str(workers)]), timed(build_command))
+            for _ in range(repeat)]
+    raw = min(r[0] for r in runs)
+    build = min(r[1] for r in runs)
+    build_pss, largest_rss = peak_memory(build_command)
     facts = load_facts(out)
     started = time.perf_counter()
     resolve_entities(facts)
@@ -80,8 +89,7 @@ def measure(size: int, workers: int, folder: Path, repeat: int) -> dict:
             "raw_words_per_s": words / raw, "build_words_per_s": words / build,
             "raw_articles_per_s": size / raw, "build_articles_per_s": size / build, "ratio": raw / build,
             "build_ms_per_article": 1000 * build / size, "build_peak_pss_mb": build_pss / 2**20,
-            "build_largest_rss_mb": largest_rss / 2**20,
-            "raw_peak_pss_mb": raw_pss / 2**20, "resolve_s": resolve,
+            "build_largest_rss_mb": largest_rss / 2**20, "resolve_s": resolve,
             "resolution_slowdown": build / (build - resolve), "graph_bytes": (out / "graph.ttl").stat().st_size}
 
 
