@@ -8,7 +8,7 @@ import networkx as nx
 from rdflib import Graph
 
 from .network import to_networkx
-from .vocab import PREFIXES
+from .vocab import PREFIX_IRIS
 
 FORMATS = ("graphml", "gexf", "jsonld", "nquads")
 
@@ -16,8 +16,7 @@ FORMATS = ("graphml", "gexf", "jsonld", "nquads")
 def export(graph: Graph, fmt: str) -> bytes:
     """The graph in one of FORMATS: the entity network (graphml, gexf) or every RDF triple (jsonld, nquads)."""
     if fmt == "jsonld":
-        context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-        return graph.serialize(format="json-ld", context=context, indent=2).encode("utf-8")
+        return graph.serialize(format="json-ld", context=PREFIX_IRIS, indent=2).encode("utf-8")
     if fmt == "nquads":  # every triple in the default graph: N-Triples lines are N-Quads
         return graph.serialize(format="nt", encoding="utf-8")
     writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}

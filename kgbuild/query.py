@@ -22,10 +22,9 @@ from rdflib.util import guess_format
 from .files import write_atomic
 from .rdf import new_graph
 from .store import StoreError, is_store, open_graph
-from .vocab import PREFIXES
+from .vocab import PREFIX_IRIS, PREFIXES
 
 FORMATS = ("table", "csv", "json")
-_NAMESPACES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 T = TypeVar("T")
@@ -115,7 +114,7 @@ def run_query(graph: Graph, sparql: str, *, allow_remote: bool = False) -> Resul
     parsed = _parse(sparql, update=False, allow_remote=allow_remote)
     try:
         if _native(graph):
-            return _plain_strings(graph.query(sparql, initNs=_NAMESPACES))
+            return _plain_strings(graph.query(sparql, initNs=PREFIX_IRIS))
         return graph.query(translateQuery(parsed, initNs=PREFIXES))
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from exc
@@ -142,7 +141,7 @@ def run_update(graph: Graph, sparql: str, *, allow_remote: bool = False) -> None
     parsed = _parse(sparql, update=True, allow_remote=allow_remote)
     try:
         if _native(graph):
-            graph.update(sparql, initNs=_NAMESPACES)
+            graph.update(sparql, initNs=PREFIX_IRIS)
             graph.commit()
         else:
             graph.update(translateUpdate(parsed, initNs=PREFIXES))

@@ -28,7 +28,7 @@ from rdflib.term import Node
 from .model import NEGATED, OPEN_PREDICATE, Article, ArticleFacts, Fact, ResolvedEntity, Sentence
 from .reader import normalise_date
 from .resolve import Resolution
-from .vocab import KG, KGR, NIF, PREFIXES, SCHEMA, bind_prefixes, digest, sparql_prologue
+from .vocab import KG, KGR, NIF, PREFIX_IRIS, SCHEMA, bind_prefixes, digest, sparql_prologue
 
 Triple = tuple[Node, Node, Node]
 EntityOf = dict[tuple[str, str], str]
@@ -196,9 +196,8 @@ def _ox(term: Node) -> ox.NamedNode | ox.Literal:
 def turtle(triples: Iterable[Triple]) -> bytes:
     """Triples as Turtle with the project's prefixes, written by pyoxigraph (fast; nothing held, and the
     terms exactly as given: an Oxigraph *store* would normalise literal datatypes)."""
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
     return ox.serialize((ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples), format=ox.RdfFormat.TURTLE,
-                        prefixes=prefixes)
+                        prefixes=PREFIX_IRIS)
 
 
 def in_memory(triples: Iterable[Triple]) -> Graph:

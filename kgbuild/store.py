@@ -201,6 +201,8 @@ def _alongside(work: Callable[[], T]) -> Callable[[], T]:
         return value
 
     return wait
+
+
 ENDPOINT_SUFFIX = ("/query", "/update")
 
 

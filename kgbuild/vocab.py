@@ -31,6 +31,8 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
 }
 
+PREFIX_IRIS: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
 
 def bind_prefixes(graph) -> None:
     """Bind the project's prefixes on an rdflib graph (for readable Turtle)."""
