@@ -1,0 +1,216 @@
+"""What every relation rule shares: the sentence context, clause modality, arguments of verbs, fact making."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..entities import ArticleEntities
+from ..lexicon import Lexicon
+from ..model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, LocalEntity, Sentence
+from ..words import KINSHIP_NOUNS, NEWS_OUTLET, ROLE_WORDS, TITLES
+
+
+RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
+PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
+OFFICE_WORDS = TITLES | {"attorney", "judge", "official", "envoy", "diplomat", "undersecretary", "prosecutor",
+                         "officer", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "congressman",
+                         "congresswoman", "regulator", "commissioner", "administrator", "counterpart", "chief",
+                         "head", "leader", "lawyer", "negotiator", "representative", "delegate", "agent"}
+QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "past",
+              "ex", "retired", "new", "longtime", "newly", "elected"}
+LIGHT_VERBS = {"begin", "start", "launch", "continue", "hold", "have", "conduct", "carry", "lead", "order",
+               "announce", "resume", "halt", "end", "stage", "mount", "complete", "finalize", "finalise"}
+SPEECH_VERBS = {"say", "claim", "tell", "insist", "argue", "allege", "report", "state", "add", "write",
+                "suggest", "believe", "assert", "maintain", "contend", "explain", "reveal", "confirm",
+                "acknowledge", "admit", "mention", "testify", "tweet", "post", "announce", "note"}
+DENIAL_VERBS = {"deny", "refute", "reject", "dismiss", "disavow"}
+HEDGES = {"reportedly", "allegedly", "possibly", "apparently", "perhaps", "probably", "likely", "supposedly",
+          "purportedly", "seemingly"}
+MODALS = {"may", "might", "could"}
+CONDITIONALS = {"if", "unless", "whether"}
+INTENTION_VERBS = {"plan", "want", "seek", "aim", "hope", "intend", "expect", "consider", "try", "attempt",
+                   "propose", "offer", "threaten", "promise", "vow", "pledge", "prepare", "wish", "hope", "look"}
+NEGATIONS = {"not", "n't", "never", "no"}
+COPULAS = {"be", "become", "remain"}
+APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install"}
+SERVE_VERBS = {"serve", "work", "act", "join", "remain", "return", "continue", "start", "begin", "retire",
+               "resign", "step", "stay", "take"}
+WORKPLACE_PREPS = {"with", "at", "of", "for", "in"}
+PLACE_HOP_PREPS = {"in", "within", "across", "throughout", "inside"}
+
+
+@dataclass
+class SentenceContext:
+    """What the rules need to read one sentence."""
+
+    doc: Doc
+    entities: ArticleEntities
+    references: dict[int, str]        # pronoun / description token -> entity key
+    lexicon: Lexicon
+    sentence: Sentence
+
+    def entity(self, token: Token) -> tuple[str, bool] | None:
+        """The entity a token names or refers to, and whether that took coreference."""
+        if token.i in self.entities.by_token:
+            return self.entities.by_token[token.i], False
+        if token.i in self.references:
+            return self.references[token.i], True
+        if token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.entities.by_token:
+                    return self.entities.by_token[child.i], False
+        return None
+
+    def type_of(self, key: str) -> str:
+        return self.entities.entity(key).type
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _negated_or_hedged(token: Token) -> tuple[bool, bool]:
+    """Whether a word's own clause is negated ("did not meet") or hedged ("may have met", "if they meet",
+    "plans to meet")."""
+    children = list(token.children)
+    negated = any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"}) for c in children)
+    hedged = any((c.lower_ in MODALS and c.dep_ == "aux") or c.lower_ in HEDGES
+                 or (c.dep_ == "mark" and c.lower_ in CONDITIONALS) for c in children) \
+        or (token.dep_ == "xcomp" and lemma_of(token.head) in INTENTION_VERBS)
+    return negated, hedged
+
+
+def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
+    """Modality of the clause around a word, and the entity a reported claim is attributed to.
+
+    Negation and hedging count in the word's own clause chain (xcomp, conj, prepositional attachments);
+    a denial verb above the clause negates it; the nearest speech verb above makes it reported.
+    """
+    if lemma_of(anchor) in DENIAL_VERBS:
+        return NEGATED, None
+    token, negated, hedged, same_clause = anchor, False, False, True
+    while True:
+        if same_clause:
+            n, h = _negated_or_hedged(token)
+            negated, hedged = negated or n, hedged or h
+        if token.head is token or token.dep_ in {"ROOT", "nsubj", "nsubjpass", "relcl"}:
+            break
+        head = token.head
+        if lemma_of(head) in DENIAL_VERBS and token.dep_ in {"xcomp", "ccomp"}:
+            return NEGATED, None
+        if lemma_of(head) in SPEECH_VERBS and token.dep_ == "ccomp":
+            if negated:
+                return NEGATED, None
+            speakers = [ctx.entity(c) for c in head.children if c.dep_ == "nsubj"]
+            speaker = next((s[0] for s in speakers if s), None)
+            return (HEDGED if hedged else REPORTED), speaker
+        if token.dep_ in {"advcl", "ccomp", "acl"}:
+            same_clause = False
+        token = head
+    if negated:
+        return NEGATED, None
+    return (HEDGED if hedged else ASSERTED), None
+
+
+def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple[str, bool]]:
+    """Entities doing the action of a verb, inherited from the governing verb for xcomp/conj/advcl."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.tag_ == "WDT" or child.lower_ in {"who", "which", "that"}:
+                found.append(ctx.entity(verb.head))
+            else:
+                found.extend(ctx.entity(t) for t in conjuncts(child))
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and depth < 3:
+        if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG", "VBN"}):
+            return subjects_of(verb.head, ctx, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            return subjects_of(verb.head.head, ctx, depth + 1)  # "X worked in LA before moving to Utah"
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            found.append(ctx.entity(verb.head))
+    return [s for s in found if s]
+
+
+def phrase(*tokens: Token) -> str:
+    return " ".join(lemma_of(t) for t in tokens)
+
+
+def prep_paths(token: Token, path: list[Token], depth: int = 2) -> Iterator[tuple[Token, list[Token]]]:
+    """(object, words leading to it) for the objects of the prepositions under a token, two levels deep."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target in conjuncts(pobj):
+                yield target, [*path, prep]
+                if depth > 1:
+                    yield from prep_paths(target, [*path, prep, target], depth - 1)
+
+
+def containing_places(token: Token, ctx: SentenceContext) -> list[Token]:
+    """Places named right after a place, which contain it: "Austin, Texas", "Madrid (Spain)"."""
+    found, key = [], ctx.entities.by_token.get(token.i)
+    while key is not None and ctx.type_of(key) == "Place":
+        end = next(s.end for s, k in ctx.entities.spans if k == key and s.start <= token.i < s.end)
+        after = ctx.doc[end + 1] if end + 1 < len(ctx.doc) and ctx.doc[end].text in {",", "("} else None
+        key = ctx.entities.by_token.get(after.i) if after is not None else None
+        if key is None or ctx.type_of(key) != "Place" or after.sent != token.sent:
+            break
+        found.append(after)
+        token = after
+    return found
+
+
+def described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
+    """The entity a noun names or describes: "Acme", "(Acme is) a company", "(Acme,) a company"."""
+    if found := ctx.entity(noun):
+        return found
+    if noun.dep_ == "attr":
+        return next(filter(None, (ctx.entity(c) for c in noun.head.children if c.dep_ == "nsubj")), None)
+    if noun.dep_ == "appos":
+        return ctx.entity(noun.head)
+    return None
+
+
+_PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Tories|Conservatives|Greens|Liberals)\b")
+
+
+def refined_predicate(predicate: str, subject: LocalEntity, obj: LocalEntity | None) -> str | None:
+    """The more specific predicate the entities call for: membership of a party, an organisation's base;
+    None for talking to the press ("told Reuters"), which is how news is sourced, not a relation."""
+    if predicate == "spoke_with" and obj is not None and obj.type == "Organization" and NEWS_OUTLET.search(obj.name):
+        return None
+    if predicate in {"works_for", "member_of"} and obj is not None and _PARTY.search(obj.name):
+        return "member_of_party"  # "joined the Labour Party"
+    if predicate == "based_in" and subject.type == "Organization":
+        return "headquartered_in"  # an organisation is based where its headquarters are
+    return predicate
+
+
+def make_fact(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: tuple[str, bool] | str,
+          rule: str, confidence: float, anchor: Token | None, phrase: str,
+          qualifiers: tuple[str, ...] = ()) -> Fact | None:
+    """A fact with the modality of its anchor's clause; no anchor means presupposed (asserted)."""
+    literal = isinstance(obj, str)
+    obj_key = obj if literal else obj[0]
+    if not literal and obj_key == subject[0]:
+        return None
+    obj_entity = None if literal else ctx.entities.entity(obj_key)
+    predicate = refined_predicate(predicate, ctx.entities.entity(subject[0]), obj_entity)
+    if predicate is None:
+        return None
+    if not ctx.lexicon.accepts(predicate, ctx.type_of(subject[0]), None if literal else ctx.type_of(obj_key)):
+        return None
+    mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)
+    used_coref = subject[1] or (not literal and obj[1])
+    confidence *= 0.85 if used_coref else 1.0
+    confidence *= 0.8 if mood == HEDGED else 1.0
+    return Fact(subject=subject[0], predicate=predicate, object=obj_key, sentence=ctx.sentence, rule=rule,
+                confidence=round(confidence, 3), object_is_literal=literal, modality=mood,
+                attributed_to=speaker if speaker != subject[0] or mood == REPORTED else None,
+                qualifiers=qualifiers, phrase=phrase)

@@ -1,0 +1,74 @@
+"""Relational and nominalised nouns: "the CEO of Y", "Tesla's CEO", "Russia's invasion of Ukraine"."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..model import Fact
+from ..words import KINSHIP_NOUNS, ROLE_WORDS
+from .context import LIGHT_VERBS, RANK_MODIFIERS, SentenceContext, conjuncts, lemma_of, make_fact, subjects_of
+
+
+def is_role_noun(token: Token) -> bool:
+    """A singular noun naming a role or occupation ("reporter", "chief executive"), not a kinship term."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} \
+        and (lemma_of(token) in ROLE_WORDS or token.lower_ in ROLE_WORDS
+             or token.lower_.endswith(("er", "or", "ist", "sman", "swoman"))) \
+        and lemma_of(token) not in KINSHIP_NOUNS
+
+
+def noun_phrases(noun: Token, prep: str) -> list[str]:
+    """Lemma phrases naming a relational noun with a preposition, longest first ("chief executive of")."""
+    modifiers = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and not c.ent_type_
+                 and (c.pos_ in {"ADJ", "NOUN", "PROPN"} or c.tag_ in {"VBG", "VBN"})]  # "founding member"
+    phrases = [" ".join([m.lower_ for m in modifiers[i:]] + [lemma_of(noun), prep]) for i in range(len(modifiers))]
+    if any(m.lower_ in RANK_MODIFIERS for m in modifiers):
+        return phrases  # a vice president is not the president
+    return phrases + [f"{lemma_of(noun)} {prep}", f"{noun.lower_} {prep}"]
+
+
+def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
+                anchor: Token | None, qualifiers: tuple[str, ...] = ()) -> Iterator[tuple[Token, Fact]]:
+    """Facts from a relational noun describing `holder`: "(X,) the CEO of Y" -> X ceo_of Y.
+
+    The other side is the object of the noun's preposition, or an entity modifying the noun, read as
+    "of" ("a Boeing unit", "Tesla's CEO"). Yields (object token, fact) so callers know what was used.
+    """
+    nouns = conjuncts(noun)  # "founder and CEO of X": the preposition serves every noun of the list
+    arguments = [(lemma_of(prep), target) for noun_ in nouns for prep in noun_.children if prep.dep_ == "prep"
+                 for pobj in prep.children if pobj.dep_ == "pobj" for target in conjuncts(pobj)]
+    for noun_ in nouns:
+        modifiers = [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
+                     and ctx.type_of(ctx.entity(c)[0]) == "Organization"]
+        for prep, target in arguments + modifiers:
+            predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun_, prep))), None)
+            obj = predicate and ctx.entity(target)
+            fact = obj and make_fact(ctx, holder, predicate, obj, rule, confidence, anchor, f"{noun_.text} {prep}",
+                                 qualifiers)
+            if fact:
+                yield target, fact
+
+
+def nominal_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """Nominalised relations: "Russia's invasion of Ukraine", "talks with X" held by Y."""
+    for noun in sent:
+        if noun.pos_ != "NOUN":
+            continue
+        agents = [ctx.entity(c) for c in noun.children if c.dep_ in {"poss", "compound", "amod"}]
+        if noun.dep_ == "dobj" and lemma_of(noun.head) in LIGHT_VERBS:
+            agents.extend(subjects_of(noun.head, ctx))
+        agents = [a for a in agents if a]
+        if not agents:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            predicate = ctx.lexicon.nominal.get(f"{lemma_of(noun)} {lemma_of(prep)}")
+            if not predicate:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for target in filter(None, map(ctx.entity, conjuncts(pobj))):
+                    for agent in dict.fromkeys(agents):
+                        fact = make_fact(ctx, agent, predicate, target, "nominal", 0.7, noun,
+                                     f"{noun.text} {prep.text}")
+                        if fact:
+                            yield fact

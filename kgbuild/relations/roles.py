@@ -1,0 +1,200 @@
+"""Roles and titles of people: appositions, titles before a name, copular and naming clauses, possessives."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..model import Fact
+from ..names import DEMONYMS
+from ..words import TITLES
+from .context import (APPOINT_VERBS, COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
+                      SentenceContext, conjuncts, lemma_of, make_fact)
+from .nouns import is_role_noun, noun_phrases, relational_facts
+
+
+# "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
+POSSESSIVE_NOUNS = {noun: "owns" for noun in ("company", "firm", "startup", "venture", "business", "carmaker",
+                                               "automaker", "brand", "label", "chain", "newspaper", "team")}
+ROLE_SMALL_WORDS = {"of", "for", "the", "and", "in", "on", "at", "to", "a", "an"}
+ROLE_SPELLING = {"undersecretary": "under secretary", "under-secretary": "under secretary",
+                 "vice-president": "vice president", "co-founder": "cofounder"}
+
+
+def role_text(tokens: list[Token]) -> str:
+    """The role as written, from its first to its last word ("executive vice-chairman", "safety and security
+    manager"), normalised: no determiners or names at its edges, no lower-case word before a capitalised
+    title ("host President" -> "President"), known spellings fixed, and formal titles with "of"/"for" in
+    title case ("undersecretary of defense for policy" -> "Under Secretary of Defense for Policy")."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    words = [t for t in ordered[0].doc[ordered[0].i:ordered[-1].i + 1] if t.dep_ not in {"det", "predet"}]
+    while len(words) > 1 and (words[0].ent_type_ or words[0].is_punct):
+        words = words[1:]
+    capitalised = [i for i, t in enumerate(words) if t.text[:1].isupper()]
+    if capitalised and words[capitalised[0]].lower_ in TITLES \
+            and all(t.text[:1].islower() for t in words[:capitalised[0]]):
+        words = words[capitalised[0]:]
+    text = "".join(t.text_with_ws for t in words).strip()
+    text = " ".join(ROLE_SPELLING.get(w.lower(), w) for w in text.split())
+    if not any(w in {"of", "for"} for w in text.split()):
+        return text
+    return " ".join(w if w in ROLE_SMALL_WORDS or w.isupper() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+    """Split a role noun phrase into role words, qualifier words, and the organisations and places it names.
+
+    "the former US undersecretary of defense with the Pentagon" -> (undersecretary of defense, [former],
+    [Pentagon], [US]).
+    """
+    role, qualifiers, orgs, places = [], [], [], []
+
+    def visit(token: Token) -> None:
+        for child in token.lefts:
+            if child.dep_ in {"det", "punct", "predet"} or child.pos_ in {"DET", "PUNCT", "PRON"}:
+                continue
+            if child.lower_ in QUALIFIERS:
+                qualifiers.append(child)
+            elif child.i in ctx.entities.by_token or child.dep_ == "poss":
+                named = ctx.entity(child)
+                kind = ctx.type_of(named[0]) if named else None
+                if child.head.i not in ctx.entities.by_token:
+                    (orgs if kind == "Organization" else places if kind == "Place" else []).append(child)
+            elif child.dep_ in {"amod", "compound", "nmod", "nummod"}:
+                visit(child)
+                role.append(child)
+        for child in token.rights:
+            if child.dep_ == "case" and token in role:
+                role.append(child)
+            if child.dep_ != "prep":
+                continue
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            target = ctx.entity(objects[0]) if objects else None
+            if target and ctx.type_of(target[0]) == "Organization" and lemma_of(child) in WORKPLACE_PREPS:
+                orgs.append(objects[0])
+            elif objects and not target and objects[0].pos_ == "NOUN" and lemma_of(child) in {"of", "for"}:
+                role.append(child)
+                role.append(objects[0])
+                visit(objects[0])
+    visit(noun)
+    role.append(noun)
+    return role, qualifiers, orgs, places
+
+
+def premodifiers_of(span: Span, ctx: SentenceContext) -> list[Token]:
+    """The words right before a name that modify it ("former US Attorney" before "Jane Roe"), in order."""
+    words = []
+    for token in reversed(ctx.doc[max(span.sent.start, span.start - 8):span.start]):
+        if token.is_punct and token.text != "-" or token.dep_ in {"det", "poss", "case", "cc", "prep"} \
+                or not (token.head == span.root or token.head.i in {w.i for w in words}):
+            break
+        words.insert(0, token)
+    return words
+
+
+def role_facts_of(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
+                anchor: Token | None, places: tuple[Token, ...] = (),
+                modifiers: tuple[Token, ...] = ()) -> Iterator[Fact]:
+    """Role literal, relational facts and employer of a person (or relational facts of any entity).
+
+    A country named before the role ("Russian President") gives the relational fact when the noun has one
+    ("president of" -> president_of Russia); before an occupation ("American actor") it gives citizen_of.
+    `modifiers` are words before the role noun that belong to the role ("executive vice-" chairman).
+    """
+    role, qualifiers, orgs, named_places = role_phrase(noun, ctx)
+    qualifiers += [m for m in modifiers if m.lower_ in QUALIFIERS and m not in qualifiers]
+    role += [m for m in modifiers if m.lower_ not in QUALIFIERS]
+    quals = tuple(q.lower_ for q in qualifiers)
+    related = list(relational_facts(holder, noun, ctx, rule, confidence, anchor, quals))
+    yield from (fact for _, fact in related)
+    if ctx.type_of(holder[0]) != "Person" or not is_role_noun(noun):
+        return
+    fact = make_fact(ctx, holder, "role", role_text(role), rule, confidence, anchor, noun.text, quals)
+    if fact:
+        yield fact
+    used = {target.i for target, _ in related}
+    for org in orgs:
+        fact = org.i not in used and make_fact(ctx, holder, "works_for", ctx.entity(org), rule, confidence - 0.05,
+                                           anchor, noun.text, quals)
+        if fact:
+            yield fact
+    for place in [*named_places, *places]:
+        target = ctx.entity(place)
+        demonym = place.lower_ in DEMONYMS  # "a British diplomat" is British; "a US judge" judges in the US
+        predicate = next((p for p in map(ctx.lexicon.relational.get, noun_phrases(noun, "of"))
+                          if p and ctx.lexicon.accepts(p, "Person", "Place")),
+                         "citizen_of" if demonym or lemma_of(noun) not in OFFICE_WORDS else None)
+        fact = target and predicate and make_fact(ctx, holder, predicate, target, rule, confidence - 0.1, anchor,
+                                f"{place.text} {noun.text}", quals)
+        if fact:
+            yield fact
+
+
+def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """Roles and relational nouns from appositions, titles before a name, and copular or naming clauses."""
+    for span, key in ctx.entities.spans:
+        if not sent.start <= span.start < sent.end:
+            continue
+        holder = (key, False)
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token:
+                yield from role_facts_of(holder, child, ctx, "appos_role", 0.85, None)
+        premodifiers = premodifiers_of(span, ctx)
+        heads = [t for t in premodifiers if is_role_noun(t) and t.dep_ in {"compound", "nmod"}]
+        if heads and ctx.type_of(key) == "Person":  # "Russian President Vladimir Putin", "executive vice-chairman X"
+            head = heads[-1]
+            places = tuple(t for t in premodifiers if t.i < head.i and t.i in ctx.entities.by_token
+                           and ctx.type_of(ctx.entities.by_token[t.i]) == "Place")
+            words = tuple(t for t in premodifiers if t.i < head.i and t.i not in ctx.entities.by_token)
+            yield from role_facts_of(holder, head, ctx, "premod_role", 0.8, None, places, words)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i not in ctx.entities.by_token \
+                and root.head.i not in ctx.references and not any(c.dep_ == "poss" for c in root.head.children):
+            yield from role_facts_of(holder, root.head, ctx, "appos_role", 0.8, None)
+    for i, key in ctx.entities.titles.items():
+        if sent.start <= i < sent.end and ctx.doc[i].lower_.rstrip(".") not in {"mr", "mrs", "ms", "miss"}:
+            yield from filter(None, [make_fact(ctx, (key, False), "role", role_text([ctx.doc[i]]), "premod_role",
+                                           0.8, None, ctx.doc[i].text)])
+    for verb in sent:
+        lemma = lemma_of(verb)
+        if lemma not in APPOINT_VERBS and lemma not in COPULAS and lemma not in SERVE_VERBS:
+            continue
+        as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or is_role_noun(p))]
+        if lemma in APPOINT_VERBS:  # "X was named CEO", "the board named X (as) CEO"
+            holder_deps = {"nsubjpass"} if any(c.dep_ == "nsubjpass" for c in verb.children) else {"dobj"}
+        elif lemma in COPULAS or (lemma in SERVE_VERBS and as_phrases):  # "X is CEO", "X served as CEO"
+            holder_deps = {"nsubj", "nsubjpass"}
+        else:
+            continue
+        holders = [ctx.entity(t) for c in verb.children if c.dep_ in holder_deps for t in conjuncts(c)]
+        complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
+                                    and (c.pos_ == "NOUN" or is_role_noun(c)) and c.i not in ctx.entities.by_token]
+        for holder in filter(None, holders):
+            for complement in complements:
+                for noun in conjuncts(complement):
+                    yield from role_facts_of(holder, noun, ctx, "copula_role", 0.75, verb)
+
+
+def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """'X's company Y' -> X owns Y; 'X's wife Y' -> Y spouse_of X; 'X's CEO Y' -> Y ceo_of X, role CEO."""
+    for noun in sent:
+        if noun.pos_ != "NOUN":
+            continue
+        owners = [o for o in (ctx.entity(c) for c in noun.children if c.dep_ == "poss") if o]
+        named = [n for n in (ctx.entity(c) for c in noun.children if c.dep_ == "appos") if n]
+        lemma = lemma_of(noun)
+        for owner in owners:
+            for item in named:
+                if lemma in POSSESSIVE_NOUNS:
+                    facts = [make_fact(ctx, owner, POSSESSIVE_NOUNS[lemma], item, "possessive", 0.8, noun,
+                                   f"'s {noun.text}")]
+                else:
+                    predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun, "of"))), None)
+                    facts = [predicate and make_fact(ctx, item, predicate, owner, "possessive", 0.8, noun,
+                                                 f"'s {noun.text}")]
+                    if is_role_noun(noun) and ctx.type_of(item[0]) == "Person":
+                        role, qualifiers, _, _ = role_phrase(noun, ctx)
+                        facts.append(make_fact(ctx, item, "role", role_text(role), "possessive", 0.8, None,
+                                           noun.text, tuple(q.lower_ for q in qualifiers)))
+                yield from filter(None, facts)

@@ -1,0 +1,134 @@
+"""Verb rules: subject - verb (+ particle / prepositions) - object, passives, copulas with adjectives,
+and symmetric relations of coordinated subjects."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..model import OPEN_PREDICATE, Fact
+from ..words import LOCATION_NOUNS
+from .context import (COPULAS, PEOPLE_NOUNS, PLACE_HOP_PREPS, SentenceContext, conjuncts, containing_places,
+                      described, lemma_of, make_fact, phrase, prep_paths, subjects_of)
+from .nouns import is_role_noun, noun_phrases
+
+
+def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """Subject-verb-object facts, with particles and prepositions in the relation phrase.
+
+    Passives read from the agent ("Y was acquired by X" -> X acquired Y); a passive without an agent
+    keeps its grammatical subject ("X was born in Y" -> X born_in Y, trigger "bear in").
+    """
+    for verb in sent:
+        if lemma_of(verb) in COPULAS:
+            yield from _copular_complement_facts(verb, ctx)
+            continue
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
+        agents = [a for a in (ctx.entity(t) for c in verb.children if c.dep_ == "agent"
+                              for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)) if a]
+        patients = [p for p in (ctx.entity(t) or (described(verb.head, ctx) if t.tag_ == "WDT" else None)
+                                for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)) if p]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, founded by ...", "a firm based in Denver"
+            passive = True
+            patients += filter(None, [described(verb.head, ctx)])
+        if passive and not agents:
+            subjects = patients
+        else:
+            subjects = agents if passive else subjects_of(verb, ctx)
+            for patient in patients if agents else []:
+                predicate = ctx.lexicon.predicate_for(phrase(verb))
+                for subject in subjects:
+                    fact = predicate and make_fact(ctx, subject, predicate, patient, "svo", 0.75, verb, verb.text)
+                    if fact:
+                        yield fact
+        if len(subjects) > 1 and not passive:
+            yield from _reciprocal_facts(verb, subjects, ctx)
+        unmatched: dict[tuple[str, bool], str] = {}
+        matched: set[str] = set()
+        for target, predicate, written in verb_objects(verb, ctx, with_direct_object=not passive):
+            if not predicate:
+                unmatched.setdefault(target, written)
+                continue
+            matched.add(target[0])
+            for subject in subjects:
+                fact = make_fact(ctx, subject, predicate, target, "svo", 0.75, verb, written)
+                if fact:
+                    yield fact
+        for target, written in unmatched.items():
+            for subject in subjects if target[0] not in matched else []:
+                fact = make_fact(ctx, subject, OPEN_PREDICATE, target, "svo", 0.5, verb, written)
+                if fact:
+                    yield fact
+
+
+def verb_objects(verb: Token, ctx: SentenceContext,
+             with_direct_object: bool = True) -> Iterator[tuple[tuple[str, bool], str | None, str]]:
+    """(object entity, predicate or None, phrase as written) for each entity argument of a verb.
+
+    The predicate is that of the first trigger among, most specific first: the whole path ("keep in
+    contact with"), the verb with the last preposition ("supply ... to"), the last noun with its
+    preposition ("contact with"), and the verb with the first preposition when the rest only locates the
+    object ("supply to locations within Ukraine"). A role after "as" relates its holder to the object
+    ("served as CEO of Y" -> ceo_of, "worked as an instructor at Y" -> works_for).
+    """
+    base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" and with_direct_object for obj in conjuncts(c)]
+    paths += [(owner, base) for obj, _ in list(paths) if not ctx.entity(obj) and lemma_of(obj) not in PEOPLE_NOUNS
+              for owner in obj.children if owner.dep_ == "poss"]  # "audit Boeing's production line"
+    paths += [(t, p) for obj, _ in list(paths) for t, p in prep_paths(obj, [*base, obj])]
+    paths += list(prep_paths(verb, base))
+    for target, path in list(paths):
+        paths += [(place, path) for place in containing_places(target, ctx)]
+    for target, path in paths:
+        entity = ctx.entity(target)
+        if not entity:
+            continue
+        written = " ".join(t.text for t in sorted(path, key=lambda t: t.i))
+        words = [t for t in path if t.dep_ not in {"prep"} or t in path[len(base):]]
+        phrases = [phrase(*words)]
+        preps = [t for t in path[len(base):] if t.dep_ == "prep"]
+        nouns = [t for t in path[len(base):] if t.dep_ != "prep"]
+        if preps:
+            phrases.append(phrase(*base, preps[-1]))
+            if nouns and nouns[-1].i < preps[-1].i:
+                phrases.append(f"{lemma_of(nouns[-1])} {lemma_of(preps[-1])}")
+            if len(preps) > 1 and all(lemma_of(p) in PLACE_HOP_PREPS for p in preps[1:]) \
+                    and all(lemma_of(n) in LOCATION_NOUNS for n in nouns if n.i > preps[0].i):
+                phrases.append(phrase(*base, preps[0]))
+        elif path is base:
+            phrases = [phrase(*base)]
+        predicate = ctx.lexicon.predicate_for(*phrases)
+        if predicate is None and len(preps) == 2 and lemma_of(preps[0]) == "as" and is_role_noun(nouns[0]):
+            predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(nouns[0], lemma_of(preps[1])))),
+                             "works_for" if lemma_of(preps[1]) in {"at", "with", "for", "in"} else None)
+        yield entity, predicate, written
+
+
+def _copular_complement_facts(copula: Token, ctx: SentenceContext) -> Iterator[Fact]:
+    """"X is married to Y", "X was close to Y": the copula, its adjective and the preposition."""
+    subjects = subjects_of(copula, ctx)
+    for complement in (c for c in copula.children if c.dep_ == "acomp"):
+        for prep in (c for c in complement.children if c.dep_ == "prep"):
+            predicate = ctx.lexicon.predicate_for(f"be {complement.lower_} {lemma_of(prep)}",
+                                                  f"be {lemma_of(complement)} {lemma_of(prep)}")
+            for pobj in (c for c in prep.children if c.dep_ == "pobj") if predicate else []:
+                for target in filter(None, map(ctx.entity, conjuncts(pobj))):
+                    for subject in subjects:
+                        fact = make_fact(ctx, subject, predicate, target, "svo", 0.75, copula,
+                                     f"{copula.text} {complement.text} {prep.text}")
+                        if fact:
+                            yield fact
+
+
+def _reciprocal_facts(verb: Token, subjects: list[tuple[str, bool]], ctx: SentenceContext) -> Iterator[Fact]:
+    """Coordinated subjects of a symmetric relation: "Trump and Putin met", "X and Y held talks"."""
+    base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    themes = [c for c in verb.children if c.dep_ == "dobj" and not ctx.entity(c)]
+    phrases = [f"{phrase(*base)} with"] + [f"{phrase(*base, theme)} with" for theme in themes]
+    predicate = next((p for p in map(ctx.lexicon.predicate_for, phrases) if p in ctx.lexicon.symmetric), None)
+    for other in subjects[1:] if predicate else []:
+        fact = make_fact(ctx, subjects[0], predicate, other, "svo", 0.7, verb, " ".join(t.text for t in base))
+        if fact:
+            yield fact
