@@ -1,24 +1,29 @@
-"""The Python API for notebooks and scripts: build or load a graph, query it, view it."""
+"""The Python API for notebooks and scripts: build or load a graph, query it, view it.
+
+pandas and spaCy are imported when first needed, so `kgbuild.load` reads a graph as fast as `kgbuild query`.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-import pandas as pd
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from .files import write_atomic
-from .network import to_networkx
-from .nlp import DEFAULT_MODEL
-from .query import load_graph, run_query
-from .view import MAX_NODES, write_html
+from .query import load_for_query, run_query
+from .view import MAX_NODES
 from .vocab import KG, PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
 
 EVIDENCE_QUERY = """
 SELECT ?sentence ?title ?date ?source ?modality ?confidence ?rule WHERE {
+  VALUES (?s ?p ?o) { (%s %s %s) }
   ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
       prov:wasDerivedFrom ?sent ; kg:modality ?modality ; kg:confidence ?confidence ; kg:rule ?rule .
   ?sent nif:anchorOf ?sentence ; nif:referenceContext ?article .
@@ -37,8 +42,9 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
-        """Read a graph written by `kgbuild build` (or any RDF file)."""
-        return cls(load_graph(path))
+        """Read a graph written by `kgbuild build` (or any RDF file) into an in-memory Oxigraph store, as
+        `kgbuild query` does; a store name (oxigraph:PATH, an endpoint URL) opens that store read-only."""
+        return cls(load_for_query(path))
 
     def save(self, path: str | Path) -> None:
         """Write the graph as Turtle (atomically)."""
@@ -49,6 +55,8 @@ class KnowledgeGraph:
 
         With labels=True, IRIs that have an rdfs:label are shown as that label.
         """
+        import pandas as pd
+
         result = run_query(self.graph, sparql)
         columns = [str(v) for v in result.vars]
         rows = [[self._value(row[v], labels) for v in result.vars] for row in result]
@@ -81,13 +89,16 @@ class KnowledgeGraph:
             o = self.entity(obj)
         except KeyError:
             o = Literal(obj)
-        result = self.graph.query(EVIDENCE_QUERY, initNs=PREFIXES,
-                                  initBindings={"s": s, "p": KG[predicate], "o": o})
+        import pandas as pd
+
+        result = run_query(self.graph, EVIDENCE_QUERY % (s.n3(), KG[predicate].n3(), o.n3()))
         columns = [str(v) for v in result.vars]
         return pd.DataFrame([[self._value(row[v], False) for v in result.vars] for row in result], columns=columns)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The entities and relations as a networkx MultiDiGraph (evidence on the edges)."""
+        from .network import to_networkx
+
         return to_networkx(self.graph)
 
     def view(self, path: str | Path = "graph.html", *, title: str = "Knowledge graph", focus: str | None = None,
@@ -97,17 +108,21 @@ class KnowledgeGraph:
         focus/hops: only the entities within `hops` relations of the entity named `focus`;
         max_nodes: at most this many entities, the most connected (None or 0: all).
         """
+        from .view import write_html
+
         path = Path(path)
         write_html(self.to_networkx(), path, title=title, focus=focus, hops=hops, max_nodes=max_nodes)
         return path
 
 
-def build(paths: Iterable[str | Path] | str | Path, *, model: str = DEFAULT_MODEL, gazetteer: Path | None = None,
+def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None, gazetteer: Path | None = None,
           workers: int | None = None) -> KnowledgeGraph:
-    """Build a knowledge graph from article files and folders (optionally with a gazetteer file), in
-    `workers` spaCy processes (default: all cores), into an in-memory rdflib graph."""
+    """Build a knowledge graph from article files and folders (optionally with a gazetteer file), with the
+    spaCy `model` (default: nlp.DEFAULT_MODEL) in `workers` spaCy processes (default: all cores), into an
+    in-memory rdflib graph."""
+    from .nlp import DEFAULT_MODEL
     from .pipeline import build as run_build
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return KnowledgeGraph(run_build(paths, model=model, gazetteer=gazetteer, workers=workers).graph)
+    return KnowledgeGraph(run_build(paths, model=model or DEFAULT_MODEL, gazetteer=gazetteer, workers=workers).graph)
