@@ -117,9 +117,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import SHAPES_FILE, violations
 
     try:
-        graph = load_for_query(args.graph, engine="rdflib")
-        if is_store(args.graph):  # SHACL compares terms: a store's simple literals as rdflib writes them
-            graph = run_query(graph, "CONSTRUCT WHERE { ?s ?p ?o }").graph
+        graph = load_for_query(args.graph)
     except QueryError as exc:
         return _fail(str(exc))
     found = violations(graph)

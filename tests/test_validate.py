@@ -1,4 +1,4 @@
-"""`kgbuild validate`: the graph contract (ontologies/shapes.ttl) checked with pySHACL."""
+"""`kgbuild validate`: the graph contract (ontologies/shapes.ttl) checked as SPARQL on Oxigraph, and with pySHACL."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,7 +32,7 @@ def test_a_statement_without_its_sentence_is_named() -> None:
     assert "nif:Sentence" in line
 
 
-@pytest.mark.parametrize("breakage, expected", [
+BREAKAGES = [
     (lambda g: g.add((next(g.subjects(KG.mentionCount, None)), RDFS.label, Literal("Other"))), "rdfs:label"),
     (lambda g: g.set((statement_of(g), KG.modality, Literal("maybe"))), "kg:modality"),
     (lambda g: g.set((statement_of(g), KG.confidence, Literal(1.5))), "kg:confidence"),
@@ -40,12 +40,40 @@ def test_a_statement_without_its_sentence_is_named() -> None:
     (lambda g: g.remove((None, NIF.isString, None)), "nif:isString"),
     (lambda g: g.remove((statement_of(g), RDF.subject, None)), "rdf:subject"),
     (lambda g: g.add((next(g.subjects(KG.mentionCount, None)), KG.owns, Literal("x"))), "no statement"),
-])
+]
+
+
+@pytest.mark.parametrize("breakage, expected", BREAKAGES)
 def test_each_rule_of_the_contract(breakage, expected: str) -> None:
     graph = small_graph()
     breakage(graph)
     found = violations(graph)
     assert any(expected in line for line in found), found
+
+
+@pytest.mark.parametrize("breakage, expected", BREAKAGES)
+def test_pyshacl_finds_the_same_violations(breakage, expected: str) -> None:
+    graph = small_graph()
+    breakage(graph)
+    where = [{line.split(": ")[0] for line in violations(graph, engine=engine)} for engine in ("sparql", "pyshacl")]
+    assert where[0] == where[1] != set()
+
+
+def test_a_bad_value_is_quoted() -> None:
+    graph = small_graph()
+    graph.set((statement_of(graph), KG.modality, Literal("maybe")))
+    [line] = violations(graph)
+    assert line.endswith("(value 'maybe')"), line
+
+
+def test_a_graph_in_oxigraph_is_checked_where_it_is(tmp_path: Path) -> None:
+    from kgbuild.query import load_for_query
+
+    path = tmp_path / "graph.ttl"
+    graph = small_graph()
+    graph.remove((statement_of(graph), PROV.wasDerivedFrom, None))
+    graph.serialize(path, format="turtle")
+    assert violations(load_for_query(path)) == violations(graph) != []
 
 
 def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
