@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .errors import InputNotFound, KgbuildError, NothingToBuild
+
 if TYPE_CHECKING:
     from .api import KnowledgeGraph, build
 
-__all__ = ["KnowledgeGraph", "build", "load"]
+__all__ = ["InputNotFound", "KgbuildError", "KnowledgeGraph", "NothingToBuild", "build", "load"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
     """The API on first use: the command line (`kgbuild build`) starts without pandas and networkx."""
-    if name not in __all__:
+    if name not in {"KnowledgeGraph", "build", "load"}:
         raise AttributeError(f"module 'kgbuild' has no attribute '{name}'")
     from . import api
 

@@ -4,16 +4,19 @@ pandas and spaCy are imported when first needed, so `kgbuild.load` reads a graph
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
+from .errors import InputNotFound
 from .files import write_atomic
 from .query import load_for_query, run_query
+from .reader import ReadProblem
 from .view import MAX_NODES
 from .vocab import KG, PREFIXES
 
@@ -39,6 +42,7 @@ class KnowledgeGraph:
     """A built knowledge graph (an rdflib Graph) with helpers for exploring it."""
 
     graph: Graph
+    skipped: list[ReadProblem] = field(default_factory=list)  # inputs a build could not read, with why
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:
@@ -119,10 +123,17 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
           workers: int | None = None) -> KnowledgeGraph:
     """Build a knowledge graph from article files and folders (optionally with a gazetteer file), with the
     spaCy `model` (default: nlp.DEFAULT_MODEL) in `workers` spaCy processes (default: all cores), into an
-    in-memory rdflib graph."""
+    in-memory rdflib graph. Inputs that could not be read are on the result's `skipped`, with their reasons.
+
+    Raises InputNotFound for a path that does not exist and NothingToBuild when no article could be read
+    (both are kgbuild.KgbuildError).
+    """
     from .nlp import DEFAULT_MODEL
     from .pipeline import build as run_build
 
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    return KnowledgeGraph(run_build(paths, model=model or DEFAULT_MODEL, gazetteer=gazetteer, workers=workers).graph)
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    for path in paths:
+        if not os.path.lexists(path):
+            raise InputNotFound(f"{path}: no such file or directory")
+    result = run_build(paths, model=model or DEFAULT_MODEL, gazetteer=gazetteer, workers=workers)
+    return KnowledgeGraph(result.graph, skipped=result.skipped)

@@ -24,6 +24,7 @@ def _fail(message: str) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .cluster import ClusterError
+    from .errors import NothingToBuild
     from .pipeline import build
     from .store import HTML_FILE, VIEW_MAX_ARTICLES, FileStore, open_store
 
@@ -39,6 +40,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                            dask=args.dask, progress=sys.stderr.isatty(), store=store, strict=args.strict)
         finally:
             store.close()
+    except NothingToBuild as exc:
+        print(f"kgbuild: {exc}", file=sys.stderr)
+        return EXIT_SKIPPED
     except (ModelNotInstalled, GazetteerError, StoreError, ClusterError) as exc:
         return _fail(str(exc))
     for problem in result.problems:
@@ -46,8 +50,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     skipped = result.skipped
     if not result.written:
         print(f"kgbuild: {len(skipped)} input(s) skipped; --strict: nothing written" if args.strict else
-              "kgbuild: no article could be read; nothing written", file=sys.stderr)
-        return EXIT_SKIPPED
+              f"kgbuild: no new article; {store.name} unchanged", file=sys.stderr)
+        return EXIT_SKIPPED if skipped else EXIT_OK
     s = result.stats
     drawn = isinstance(store, FileStore) and store.drawn
     where = f"{store.name}, {Path(args.out) / HTML_FILE}" if drawn else store.name

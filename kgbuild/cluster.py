@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from .errors import KgbuildError
 from .model import Article, ArticleFacts
 from .nlp import DEFAULT_MODEL
 from .pipeline import default_workers, extract_with, extraction_pipeline
@@ -20,7 +21,7 @@ BATCH = 32        # articles per task
 IN_FLIGHT = 4     # tasks per worker thread submitted ahead
 
 
-class ClusterError(RuntimeError):
+class ClusterError(KgbuildError, RuntimeError):
     """The Dask scheduler cannot be reached."""
 
 

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .errors import KgbuildError
 from .model import Article
 from .names import DEMONYMS, KNOWN_ALIASES
 from .words import FEMALE_NAMES, MALE_NAMES, ORG_NOUNS, ROLE_WORDS, TITLES
@@ -44,7 +45,7 @@ if not Span.has_extension("entity_type"):
     Span.set_extension("entity_type", getter=_entity_type)
 
 
-class ModelNotInstalled(RuntimeError):
+class ModelNotInstalled(KgbuildError, RuntimeError):
     """The requested spaCy model package is not installed."""
 
 
@@ -203,7 +204,7 @@ def _names_in_apposition(doc: Doc, covered: set[int]) -> list[Span]:
 SPACY_LABELS = {etype: label for label, etype in reversed(ENTITY_TYPES.items())}
 
 
-class GazetteerError(ValueError):
+class GazetteerError(KgbuildError, ValueError):
     """The gazetteer file cannot be used."""
 
 

@@ -14,11 +14,12 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from .chunks import extract_in_pieces
+from .errors import NothingToBuild
 from .extract import facts_of
 from .model import Article, ArticleFacts
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .rdf import GraphStats
-from .reader import ReadProblem, read_articles
+from .reader import ALREADY_BUILT, ReadProblem, read_articles
 from .resolve import resolve_entities
 from .store import GraphStore, RdfStore
 
@@ -46,7 +47,7 @@ def _articles_only(items: Iterable[Article | ReadProblem], problems: list[ReadPr
         if isinstance(item, ReadProblem):
             problems.append(item)
         elif item.id in known:
-            problems.append(ReadProblem(item.origin, "already in the graph", skipped=False))
+            problems.append(ReadProblem(item.origin, ALREADY_BUILT, skipped=False))
         else:
             yield item
 
@@ -116,18 +117,27 @@ def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer
     """Build the knowledge graph of every article in the given files and folders into `store` (default: a
     new in-memory rdflib graph), together with the articles already there (not read again): entities are
     resolved over old and new articles alike, so the store ends up as if everything was built at once.
-    Nothing is written when inputs were skipped and `strict`, or when no article at all could be read."""
+
+    Nothing is written when inputs were skipped and `strict`, or when no new article was read. Raises
+    NothingToBuild when the inputs hold no article at all (none new, none already in the store): the store's
+    earlier content is left as it was.
+    """
     started = time.perf_counter()
+    inputs = list(inputs)
     store = RdfStore() if store is None else store
     problems: list[ReadProblem] = []
     with _collector_paused():
         before = store.load_facts()
-        new = extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers, dask=dask,
-                               progress=progress, problems=problems, known={f.article.id for f in before})
+        known = {f.article.id for f in before}
+        new = list(extract_articles(inputs, model=model, gazetteer=gazetteer, workers=workers, dask=dask,
+                                    progress=progress, problems=problems, known=known))
+        if not new and not any(p.already_built for p in problems):
+            reasons = "; ".join(map(str, problems[:3])) or "no .txt, .jsonl or .html file found"
+            raise NothingToBuild(f"no article to build in {', '.join(map(str, inputs))} ({reasons}); "
+                                 "nothing written")
         after = sorted([*before, *new], key=lambda a: a.article.id)
         resolution = resolve_entities(after)
-        skipped = any(p.skipped for p in problems)
-        written = not (skipped and (strict or not after))
+        written = bool(new) and not (strict and any(p.skipped for p in problems))
         stats = store.write(before, resolve_entities(before), after, resolution) if written else \
             GraphStats(len(after), len(resolution.entities), 0, 0)
     return BuildResult(graph=getattr(store, "graph", None), stats=stats, problems=problems,

@@ -19,6 +19,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 from rdflib.util import guess_format
 
+from .errors import KgbuildError
 from .files import write_atomic
 from .rdf import new_graph
 from .store import StoreError, is_store, open_graph
@@ -32,7 +33,7 @@ T = TypeVar("T")
 _REMOTE = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM", "UsingClause": "USING", "Load": "LOAD"}
 
 
-class QueryError(ValueError):
+class QueryError(KgbuildError, ValueError):
     """The graph file or the query cannot be used."""
 
 

@@ -20,6 +20,7 @@ from .model import Article
 from .vocab import digest
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+ALREADY_BUILT = "already in the graph"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class ReadProblem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+    @property
+    def already_built(self) -> bool:
+        """The article is in the graph already (an incremental build does not read it again)."""
+        return self.message == ALREADY_BUILT
 
 
 class _Unreadable(Exception):

@@ -25,6 +25,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 
+from .errors import KgbuildError
 from .files import write_atomic
 from .model import Article, ArticleFacts, Fact, LocalEntity, Sentence
 from .rdf import GraphStats, add_triples, article_iri, graph_triples, in_memory, new_graph, turtle, update_graph
@@ -39,7 +40,7 @@ T = TypeVar("T")
 FACTS_GRAPH = KGR["facts"]  # named graph of the facts in an rdflib store: <article> kg:facts "JSON line"
 
 
-class StoreError(ValueError):
+class StoreError(KgbuildError, ValueError):
     """The store cannot be opened, or its stored facts cannot be read."""
 
 

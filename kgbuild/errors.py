@@ -1,0 +1,14 @@
+"""The exceptions kgbuild raises for problems a user can fix; all derive from `KgbuildError`."""
+from __future__ import annotations
+
+
+class KgbuildError(Exception):
+    """Base class: a problem with the user's input, model, store or query, with a one-line message."""
+
+
+class InputNotFound(KgbuildError, FileNotFoundError):
+    """An input file or folder given to a build does not exist."""
+
+
+class NothingToBuild(KgbuildError):
+    """A build found no article to read; nothing was written and existing output is unchanged."""
