@@ -104,7 +104,7 @@ def cmd_view(args: argparse.Namespace) -> int:
     from .view import write_html
 
     try:
-        graph = load_for_query(args.graph, engine="rdflib")
+        graph = load_for_query(args.graph)
     except QueryError as exc:
         return _fail(str(exc))
     name = args.graph if is_store(args.graph) else Path(args.graph).name
@@ -118,13 +118,14 @@ def cmd_view(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .progress import bar
     from .validate import SHAPES_FILE, violations
 
     try:
         graph = load_for_query(args.graph)
     except QueryError as exc:
         return _fail(str(exc))
-    found = violations(graph)
+    found = violations(graph, progress=lambda checks: bar(checks, desc="validating", unit="checks"))
     for line in found:
         print(line)
     if found:
@@ -138,7 +139,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
     try:
-        data = export(load_for_query(args.graph, engine="rdflib"), args.format)
+        # the RDF formats give every literal as written (rdflib); the entity network reads faster from Oxigraph
+        engine = "rdflib" if args.format in ("jsonld", "nquads") else "oxigraph"
+        data = export(load_for_query(args.graph, engine=engine), args.format)
     except QueryError as exc:
         return _fail(str(exc))
     if args.out:

@@ -13,6 +13,7 @@ from rdflib.term import Node
 
 from . import vocab
 from .model import ASSERTED, HEDGED, NEGATED, REPORTED
+from .progress import bar
 from .vocab import KG, NIF, SCHEMA
 
 # Entity classes of the ontology, preferred in this order when a resource has several kg: types.
@@ -29,6 +30,10 @@ UNUSED_PREDICATES = frozenset({NIF.isString, NIF.beginIndex, NIF.endIndex, DCTER
                                KG.rule, KG.phrase, KG.qualifier, KG.dateline})
 
 Index = dict[Node, list[Node]]
+# The properties to_networkx reads (besides the kg: relations).
+READ = (RDF.type, RDFS.label, SKOS.altLabel, KG.role, KG.mentionCount, RDF.subject, RDF.predicate, RDF.object,
+        PROV.wasDerivedFrom, KG.modality, PROV.wasAttributedTo, NIF.anchorOf, NIF.referenceContext, DCTERMS.title,
+        DCTERMS.date, DCTERMS.source)
 Evidence = tuple[str | None, ...]  # values in EVIDENCE_FIELDS order
 
 
@@ -38,12 +43,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     Node attributes: label, type, aliases, roles, mentions, articles.
     Edge attributes: predicate, label, modality, evidence (sorted list of dicts, see EVIDENCE_FIELDS).
     """
-    labels = _index(graph, RDFS.label)
-    entities = _entity_types(graph, labels)
-    evidence, articles = _index_statements(graph, labels)
-    aliases = _index(graph, SKOS.altLabel)
-    roles = _index(graph, KG.role)
-    mentions = _index(graph, KG.mentionCount)
+    index = {p: _index(graph, p) for p in bar(READ, desc="reading the graph", unit="properties")}
+    labels = index[RDFS.label]
+    entities = _entity_types(index[RDF.type], labels)
+    evidence, articles = _index_statements(index)
+    aliases, roles, mentions = index[SKOS.altLabel], index[KG.role], index[KG.mentionCount]
 
     result = nx.MultiDiGraph()
     for iri in sorted(entities, key=str):
@@ -59,7 +63,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
     relations = sorted(
         (s, p, o)
-        for s in entities
+        for s in bar(entities, desc="reading relations", unit="entities")
         for p, o in graph.predicate_objects(s)
         if o in entities and str(p).startswith(KG)
     )
@@ -71,7 +75,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             str(o),
             key=local,
             predicate=local,
-            label=_predicate_label(graph, p),
+            label=_predicate_label(labels, p),
             modality=_strongest(ev[EVIDENCE_FIELDS.index("modality")] for ev in found),
             evidence=[dict(zip(EVIDENCE_FIELDS, ev)) for ev in found],
         )
@@ -97,36 +101,30 @@ def _first(index: Index, key: Node) -> str | None:
     return str(values[0]) if values else None
 
 
-def _entity_types(graph: Graph, labels: Index) -> dict[Node, str]:
+def _entity_types(types: Index, labels: Index) -> dict[Node, str]:
     """Labelled resources with a kg: class that are not statements, sentences or articles -> class name."""
-    excluded = {s for cls in _NOT_ENTITY for s in graph.subjects(RDF.type, cls)}
-    classes: dict[Node, set[str]] = defaultdict(set)
-    for s, cls in graph.subject_objects(RDF.type):
-        if isinstance(s, URIRef) and s in labels and s not in excluded and str(cls).startswith(KG):
-            classes[s].add(str(cls)[len(KG):])
     result = {}
-    for s, names in classes.items():
-        known = [t for t in ENTITY_TYPES if t in names]
-        result[s] = known[0] if known else min(names)
+    for s, classes in types.items():
+        names = {str(c)[len(KG):] for c in classes if str(c).startswith(KG)}
+        if isinstance(s, URIRef) and s in labels and names and not any(c in _NOT_ENTITY for c in classes):
+            known = [t for t in ENTITY_TYPES if t in names]
+            result[s] = known[0] if known else min(names)
     return result
 
 
-def _index_statements(
-    graph: Graph, labels: Index
-) -> tuple[dict[tuple[Node, Node, Node], set[Evidence]], dict[Node, set[Node]]]:
+def _index_statements(index: dict[URIRef, Index]) -> tuple[dict[tuple[Node, Node, Node], set[Evidence]],
+                                                           dict[Node, set[Node]]]:
     """Evidence per (subject, predicate, object) and the articles each resource's statements come from."""
-    subjects, predicates, objects = (_index(graph, p) for p in (RDF.subject, RDF.predicate, RDF.object))
-    derived = _index(graph, PROV.wasDerivedFrom)
-    modality = _index(graph, KG.modality)
-    attributed = _index(graph, PROV.wasAttributedTo)
-    anchor = _index(graph, NIF.anchorOf)
-    context = _index(graph, NIF.referenceContext)
-    title, date, source = (_index(graph, p) for p in (DCTERMS.title, DCTERMS.date, DCTERMS.source))
+    subjects, predicates, objects = index[RDF.subject], index[RDF.predicate], index[RDF.object]
+    derived, modality, attributed = index[PROV.wasDerivedFrom], index[KG.modality], index[PROV.wasAttributedTo]
+    anchor, context, labels = index[NIF.anchorOf], index[NIF.referenceContext], index[RDFS.label]
+    title, date, source = index[DCTERMS.title], index[DCTERMS.date], index[DCTERMS.source]
 
     evidence: dict[tuple[Node, Node, Node], set[Evidence]] = defaultdict(set)
     articles: dict[Node, set[Node]] = defaultdict(set)
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        if statement not in subjects or statement not in predicates or statement not in objects:
+    for statement, types in index[RDF.type].items():
+        if RDF.Statement not in types or statement not in subjects or statement not in predicates \
+                or statement not in objects:
             continue
         triple = (subjects[statement][0], predicates[statement][0], objects[statement][0])
         speakers = attributed.get(statement, [])
@@ -146,12 +144,11 @@ def _index_statements(
     return evidence, articles
 
 
-def _predicate_label(graph: Graph, predicate: URIRef) -> str:
+def _predicate_label(labels: Index, predicate: URIRef) -> str:
     """rdfs:label of a kg: property from the graph or the ontology file, else its local name with spaces."""
     local = str(predicate)[len(KG):]
-    label = min(graph.objects(predicate, RDFS.label), key=str, default=None)
-    if label is not None:
-        return str(label)
+    if predicate in labels:
+        return str(labels[predicate][0])
     return _ontology_labels(vocab.ONTOLOGY_FILE).get(local, local.replace("_", " "))
 
 

@@ -94,14 +94,16 @@ def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL
     `dask` ("local": a LocalCluster), yielding the facts of each article; skipped inputs go to `problems`,
     and so do articles whose id is `known` (not read again)."""
     problems = [] if problems is None else problems
-    articles = _articles_only(read_articles(inputs), problems, known)
+    # read first (the texts stay with the facts anyway), so that the bar knows the total
+    articles = list(_articles_only(read_articles(inputs), problems, known))
     if dask:
         from .cluster import extract_on_cluster
 
         results = extract_on_cluster(dask, articles, model=model, gazetteer=gazetteer)
     else:
         results = extract_with(extraction_pipeline(model, gazetteer), articles, workers or default_workers())
-    for item in tqdm(results, disable=not progress, unit=" articles", desc="extracting", leave=False):
+    for item in tqdm(results, disable=not progress, unit=" articles", desc="extracting", total=len(articles),
+                     leave=False, dynamic_ncols=True):
         if isinstance(item, tuple):
             article, exc = item
             problems.append(ReadProblem(article.origin, f"extraction failed: {exc}"))

@@ -21,6 +21,7 @@ from rdflib.util import guess_format
 
 from .errors import KgbuildError
 from .files import write_atomic
+from .progress import reading
 from .rdf import new_graph
 from .store import StoreError, is_store, open_graph
 from .vocab import PREFIX_IRIS, PREFIXES
@@ -45,8 +46,10 @@ def load_graph(path: str | Path, graph: Graph | None = None, prefix: str = "") -
         raise QueryError(f"{path}: no such graph file")
     graph = new_graph() if graph is None else graph
     fmt = guess_format(str(path)) or "turtle"
+    streamed = bool(prefix) and _has_parser(prefix + fmt)  # pyoxigraph's parsers read as they go
     try:
-        graph.parse(path, format=prefix + fmt if _has_parser(prefix + fmt) else fmt)
+        with reading(path) if streamed else open(path, "rb") as source:
+            graph.parse(source=source, format=prefix + fmt if streamed else fmt, publicID=path.resolve().as_uri())
     except Exception as exc:
         raise QueryError(f"{path}: cannot parse graph: {exc}") from exc
     return graph
