@@ -16,11 +16,11 @@ from rdflib.namespace import RDFS
 from .errors import InputNotFound
 from .files import write_atomic
 from .query import load_for_query, run_query
-from .reader import ReadProblem
-from .view import MAX_NODES
+from .settings import MAX_NODES
 from .vocab import KG, PREFIXES
 
 if TYPE_CHECKING:
+    from .reader import ReadProblem
     import networkx as nx
     import pandas as pd
 
@@ -128,7 +128,7 @@ def build(paths: Iterable[str | Path] | str | Path, *, model: str | None = None,
     Raises InputNotFound for a path that does not exist and NothingToBuild when no article could be read
     (both are kgbuild.KgbuildError).
     """
-    from .nlp import DEFAULT_MODEL
+    from .settings import DEFAULT_MODEL
     from .pipeline import build as run_build
 
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)

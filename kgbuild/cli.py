@@ -6,13 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-from .export import FORMATS as EXPORT_FORMATS
-from .files import write_atomic
-from .nlp import DEFAULT_MODEL, GazetteerError, ModelNotInstalled
-from .query import (FORMATS, QueryError, format_result, load_for_query, load_graph, run_query, run_update,
-                    save_graph, within)
-from .store import StoreError, is_store, open_graph
-from .view import MAX_NODES
+from . import __version__
+from .errors import KgbuildError
+from .settings import DEFAULT_MODEL, EXPORT_FORMATS, MAX_NODES, QUERY_FORMATS
+from .vocab import PREFIXES
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -23,7 +20,6 @@ def _fail(message: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .cluster import ClusterError
     from .errors import NothingToBuild
     from .pipeline import build
     from .store import HTML_FILE, VIEW_MAX_ARTICLES, FileStore, open_store
@@ -43,8 +39,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     except NothingToBuild as exc:
         print(f"kgbuild: {exc}", file=sys.stderr)
         return EXIT_SKIPPED
-    except (ModelNotInstalled, GazetteerError, StoreError, ClusterError) as exc:
-        return _fail(str(exc))
     for problem in result.problems:
         print(f"{'skipped' if problem.skipped else 'warning'} {problem}", file=sys.stderr)
     skipped = result.skipped
@@ -70,6 +64,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    from .query import (format_result, load_for_query, load_graph, run_query, run_update, save_graph,
+                        undeclared_terms, within)
+    from .store import is_store, open_graph
+
     target, sparql = (args.store, args.graph) if args.store else (args.graph, args.sparql)
     if target is None or (args.store and args.sparql is not None):
         return _fail("give a graph file or --store STORE, then the query")
@@ -81,32 +79,30 @@ def cmd_query(args: argparse.Namespace) -> int:
         sparql = Path(args.file).read_text(encoding="utf-8") if args.file else sparql
     except OSError as exc:
         return _fail(f"{args.file}: cannot read query: {exc.strerror}")
-    try:
-        if args.update:
-            graph = open_graph(target) if is_store(target) else load_graph(target)
-            before = len(graph)
-            within(args.timeout, lambda: run_update(graph, sparql, allow_remote=args.allow_remote))
-            if not is_store(target):
-                save_graph(graph, target)
-            print(f"updated {target}: {before} -> {len(graph)} triples")
-            graph.close()
-        else:
-            graph = load_for_query(target, args.engine)
-            print(within(args.timeout, lambda: format_result(
-                graph, run_query(graph, sparql, allow_remote=args.allow_remote), args.format)))
-    except (QueryError, StoreError) as exc:
-        return _fail(str(exc))
+    for warning in undeclared_terms(sparql):
+        print(f"kgbuild: warning: {warning}", file=sys.stderr)
+    if args.update:
+        graph = open_graph(target) if is_store(target) else load_graph(target)
+        before = len(graph)
+        within(args.timeout, lambda: run_update(graph, sparql, allow_remote=args.allow_remote))
+        if not is_store(target):
+            save_graph(graph, target)
+        print(f"updated {target}: {before} -> {len(graph)} triples")
+        graph.close()
+    else:
+        graph = load_for_query(target, args.engine)
+        print(within(args.timeout, lambda: format_result(
+            graph, run_query(graph, sparql, allow_remote=args.allow_remote), args.format)))
     return EXIT_OK
 
 
 def cmd_view(args: argparse.Namespace) -> int:
     from .network import to_networkx
+    from .query import load_for_query
+    from .store import is_store
     from .view import write_html
 
-    try:
-        graph = load_for_query(args.graph)
-    except QueryError as exc:
-        return _fail(str(exc))
+    graph = load_for_query(args.graph)
     name = args.graph if is_store(args.graph) else Path(args.graph).name
     try:
         caption = write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {name}",
@@ -119,12 +115,10 @@ def cmd_view(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .progress import bar
+    from .query import load_for_query
     from .validate import SHAPES_FILE, violations
 
-    try:
-        graph = load_for_query(args.graph)
-    except QueryError as exc:
-        return _fail(str(exc))
+    graph = load_for_query(args.graph)
     found = violations(graph, progress=lambda checks: bar(checks, desc="validating", unit="checks"))
     for line in found:
         print(line)
@@ -137,13 +131,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export
+    from .files import write_atomic
+    from .query import load_for_query
 
-    try:
-        # the RDF formats give every literal as written (rdflib); the entity network reads faster from Oxigraph
-        engine = "rdflib" if args.format in ("jsonld", "nquads") else "oxigraph"
-        data = export(load_for_query(args.graph, engine=engine), args.format)
-    except QueryError as exc:
-        return _fail(str(exc))
+    # the RDF formats give every literal as written (rdflib); the entity network reads faster from Oxigraph
+    engine = "rdflib" if args.format in ("jsonld", "nquads") else "oxigraph"
+    data = export(load_for_query(args.graph, engine=engine), args.format)
     if args.out:
         write_atomic(Path(args.out), data)
         print(f"wrote {args.out}")
@@ -160,11 +153,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
         if not args.knowledgenet.is_file():
             return _fail(f"{args.knowledgenet}: no such file")
-        try:
-            result = run(args.knowledgenet, model=args.model, limit=args.limit, workers=args.workers,
-                         progress=sys.stderr.isatty())
-        except ModelNotInstalled as exc:
-            return _fail(str(exc))
+        result = run(args.knowledgenet, model=args.model, limit=args.limit, workers=args.workers,
+                     progress=sys.stderr.isatty())
         print(json.dumps(result.as_json(), indent=2) if args.format == "json" else result.report())
         return EXIT_OK
 
@@ -174,7 +164,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return _fail(f"{args.gold}: no such file or directory")
     try:
         scores, problems = score_references(args.gold, model=args.model, graph=args.graph, folders=args.articles)
-    except (ModelNotInstalled, OSError, ValueError, KeyError) as exc:  # QueryError is a ValueError
+    except (KgbuildError, OSError, ValueError, KeyError) as exc:
         return _fail(f"cannot evaluate: {exc}")
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
@@ -199,6 +189,7 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser of the `kgbuild` command."""
     top = argparse.ArgumentParser(prog="kgbuild", description="Build a knowledge graph with sentence "
                                   "provenance from news articles, and query or view it.")
+    top.add_argument("--version", action="version", version=f"kgbuild {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="extract facts from articles into out/graph.ttl and out/graph.html")
@@ -215,9 +206,9 @@ def parser() -> argparse.ArgumentParser:
                         "on disk) or the URL of a SPARQL 1.1 endpoint with Update (http://HOST/query)")
     b.add_argument("--dask", metavar="ADDRESS",
                    help="extract on a Dask cluster: the scheduler's tcp://HOST:8786, or 'local' for one on this machine")
-    b.set_defaults(run=cmd_build)
+    b.set_defaults(run=cmd_build, command_parser=b)
 
-    q = sub.add_parser("query", help="run a SPARQL query (kg:, schema:, prov:, nif:, rdfs:, skos: pre-declared)")
+    q = sub.add_parser("query", help=f"run a SPARQL query ({', '.join(p + ':' for p in PREFIXES)} pre-declared)")
     q.add_argument("graph", nargs="?",
                    help=GRAPH_HELP.removesuffix(", read only") + "; see --store")
     q.add_argument("sparql", nargs="?", help="the query text")
@@ -227,12 +218,12 @@ def parser() -> argparse.ArgumentParser:
                    help="for a graph file: load it into Oxigraph (default; fast, canonical literals) "
                         "or rdflib (every literal exactly as written)")
     q.add_argument("--file", help="read the query from this file instead")
-    q.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    q.add_argument("--format", choices=QUERY_FORMATS, default="table", help="output format (default: table)")
     q.add_argument("--update", action="store_true", help="allow a SPARQL Update and write the graph back (atomically)")
     q.add_argument("--allow-remote", action="store_true", help="allow SERVICE, FROM/USING and LOAD of other graphs")
     q.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
                    help="stop a query that runs longer (default: 30; 0: no limit)")
-    q.set_defaults(run=cmd_query)
+    q.set_defaults(run=cmd_query, command_parser=q)
 
     v = sub.add_parser("view", help="write the interactive HTML view of a graph")
     v.add_argument("graph", help=GRAPH_HELP)
@@ -241,17 +232,17 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--hops", type=_count, default=1, help="with --focus: how many relations away (default: 1)")
     v.add_argument("--max-nodes", type=_count, default=MAX_NODES,
                    help=f"draw at most this many entities, the most connected (default: {MAX_NODES}; 0: all)")
-    v.set_defaults(run=cmd_view)
+    v.set_defaults(run=cmd_view, command_parser=v)
 
     va = sub.add_parser("validate", help="check a graph against the graph contract (ontologies/shapes.ttl, SHACL)")
     va.add_argument("graph", help=GRAPH_HELP)
-    va.set_defaults(run=cmd_validate)
+    va.set_defaults(run=cmd_validate, command_parser=va)
 
     e = sub.add_parser("export", help="write a graph as GraphML or GEXF (entity network) or JSON-LD or N-Quads")
     e.add_argument("graph", help=GRAPH_HELP)
     e.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="output format")
     e.add_argument("--out", help="file to write (default: standard output)")
-    e.set_defaults(run=cmd_export)
+    e.set_defaults(run=cmd_export, command_parser=e)
 
     ev = sub.add_parser("evaluate", help="score extraction against references (*.gold.json) or KnowledgeNet")
     against = ev.add_mutually_exclusive_group(required=True)
@@ -265,15 +256,27 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy model package (default: {DEFAULT_MODEL})")
     ev.add_argument("--workers", type=int, default=1, help="spaCy processes (default: 1)")
-    ev.set_defaults(run=cmd_evaluate)
+    ev.set_defaults(run=cmd_evaluate, command_parser=ev)
     return top
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The arguments of a command, options and positionals in any order ("query GRAPH --format csv QUERY")."""
+    top = parser()
+    args, rest = top.parse_known_args(argv)
+    if rest:  # positionals after options: parse the command's own arguments again, intermixed
+        command = args.command_parser
+        args = command.parse_intermixed_args(argv[argv.index(args.command) + 1:])
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `kgbuild` command; returns the exit status."""
-    args = parser().parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
         return args.run(args)
+    except KgbuildError as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         print("kgbuild: interrupted; previous output left as it was", file=sys.stderr)
         return 130

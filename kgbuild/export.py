@@ -8,9 +8,9 @@ import networkx as nx
 from rdflib import Graph
 
 from .network import to_networkx
+from .settings import EXPORT_FORMATS as FORMATS
 from .vocab import PREFIX_IRIS
 
-FORMATS = ("graphml", "gexf", "jsonld", "nquads")
 
 
 def export(graph: Graph, fmt: str) -> bytes:

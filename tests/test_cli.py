@@ -19,6 +19,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
+import kgbuild
 from kgbuild.cli import main
 from kgbuild.vocab import KG, SCHEMA
 
@@ -170,7 +171,7 @@ def test_query_as_csv(graph_file, capsys) -> None:
     assert main(["query", str(graph_file), SPOKE_WITH, "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0] == ["o"]
-    assert ["https://w3id.org/kgbuild/resource/person/vladimir-putin"] in rows[1:]
+    assert ["person:vladimir-putin"] in rows[1:]  # as SPARQL reads it back
 
 
 def test_query_as_sparql_json(graph_file, capsys) -> None:
@@ -179,6 +180,69 @@ def test_query_as_sparql_json(graph_file, capsys) -> None:
     assert data["head"]["vars"] == ["o"]
     values = [b["o"]["value"] for b in data["results"]["bindings"]]
     assert "https://w3id.org/kgbuild/resource/person/vladimir-putin" in values
+
+
+def test_an_iri_copied_from_a_table_row_works_in_a_new_query(graph_file, capsys) -> None:
+    assert main(["query", str(graph_file), "SELECT ?s WHERE { ?s kg:spoke_with ?o }"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]  # "Elon Musk (person:elon-musk)"
+    copied = row[row.index("(") + 1:row.rindex(")")]
+    assert copied == "person:elon-musk"
+    query = f"SELECT ?name WHERE {{ {copied} kg:spoke_with ?o . ?o rdfs:label ?name }}"
+    assert main(["query", str(graph_file), query]) == 0
+    assert "Vladimir Putin" in capsys.readouterr().out
+
+
+def test_iris_outside_a_prefix_print_in_angle_brackets_and_read_back(graph_file, capsys) -> None:
+    query = "SELECT ?sentence WHERE { ?st rdf:subject person:elon-musk ; prov:wasDerivedFrom ?sentence } LIMIT 1"
+    assert main(["query", str(graph_file), query, "--format", "csv"]) == 0
+    sentence = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1][0]
+    assert sentence.startswith("<https://w3id.org/kgbuild/resource/article/") and "#char=" in sentence
+    assert main(["query", str(graph_file), f"ASK {{ {sentence} nif:anchorOf ?text }}"]) == 0
+    assert capsys.readouterr().out.strip() == "yes"
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "GRAPH", "--format", "csv", SPOKE_WITH],
+    ["query", "--format", "csv", "GRAPH", SPOKE_WITH],
+    ["query", "GRAPH", SPOKE_WITH, "--format", "csv"],
+])
+def test_query_options_go_anywhere(graph_file, capsys, argv: list[str]) -> None:
+    assert main([str(graph_file) if a == "GRAPH" else a for a in argv]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["o", "person:vladimir-putin"]
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kgbuild {kgbuild.__version__}"
+
+
+def test_help_and_query_start_without_spacy_pandas_or_networkx(graph_file) -> None:
+    script = ("import sys, contextlib, io\nfrom kgbuild.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              f"    main(['query', {str(graph_file)!r}, 'SELECT * WHERE {{ ?s ?p ?o }} LIMIT 1'])\n"
+              "print(sorted({'spacy', 'pandas', 'networkx'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT ?o WHERE { ?s kg:spoke_with ?o",
+     "kgbuild: SPARQL syntax error at line 1, column 38: the query ends too early"),
+    ("SELECT ?o WHERE {\n  ?s kg:spoke_with ?o FILTER( }", "kgbuild: SPARQL syntax error at line 2, column "),
+    ("SELECT ?o WHERE { ?s foo:bar ?o }", "kgbuild: unknown prefix 'foo:' at line 1, column 22 (pre-declared: kg:, "),
+])
+def test_sparql_errors_are_one_short_line_with_the_position(graph_file, capsys, query: str, message: str) -> None:
+    assert main(["query", str(graph_file), query]) == 2
+    err = capsys.readouterr().err
+    assert one_line(err).startswith(message) and len(err) < 300, err
+
+
+def test_a_misspelt_kg_term_warns_with_the_closest_declared_one(graph_file, capsys) -> None:
+    assert main(["query", str(graph_file), "SELECT ?o WHERE { ?s kg:spokewith ?o }"]) == 0
+    assert "kg:spokewith (line 1, column 22) is not declared in the ontology; did you mean kg:spoke_with?" \
+        in capsys.readouterr().err
 
 
 def test_query_from_a_file(graph_file, tmp_path: Path, capsys) -> None:
