@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputNotFound, KgbuildError, NothingToBuild
+from .errors import InputNotFound, KgbuildError, NothingToBuild, UnknownName
 
 if TYPE_CHECKING:
     from .api import KnowledgeGraph, build
 
-__all__ = ["InputNotFound", "KgbuildError", "KnowledgeGraph", "NothingToBuild", "build", "load"]
+__all__ = ["InputNotFound", "KgbuildError", "KnowledgeGraph", "NothingToBuild", "UnknownName", "build", "load"]
 __version__ = "0.1.0"
 
 

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from .errors import InputNotFound
+from . import explore, lookup
+from .errors import InputNotFound, UnknownName
 from .files import write_atomic
-from .query import load_for_query, run_query
+from .query import compact_iri, load_for_query, run_query
 from .settings import MAX_NODES
-from .vocab import KG, PREFIXES
 
 if TYPE_CHECKING:
     from .reader import ReadProblem
@@ -35,6 +35,9 @@ SELECT ?sentence ?title ?date ?source ?modality ?confidence ?rule WHERE {
   OPTIONAL { ?article dcterms:source ?source }
 } ORDER BY ?date ?sentence
 """
+
+# The objects of the statements with a subject and predicate (entities by label, texts as they are).
+STATED_OBJECTS = "SELECT DISTINCT ?object WHERE { ?st rdf:subject %s ; rdf:predicate %s ; rdf:object ?object }"
 
 
 @dataclass
@@ -54,50 +57,69 @@ class KnowledgeGraph:
         """Write the graph as Turtle (atomically)."""
         write_atomic(Path(path), self.graph.serialize(format="turtle"))
 
+    def __repr__(self) -> str:
+        counted = [f"{n:,} {what if n != 1 else what[:-1]}" for what, n in explore.counts(self.graph).items()]
+        return f"<KnowledgeGraph: {', '.join(counted)} ({len(self.graph):,} triples)>"
+
     def query(self, sparql: str, *, labels: bool = False) -> pd.DataFrame:
         """Run SPARQL (project prefixes pre-declared); one DataFrame column per variable.
 
-        With labels=True, IRIs that have an rdfs:label are shown as that label.
+        With labels=True, an IRI is shown as its rdfs:label, or (having none, like a predicate) in its short
+        form (kg:spoke_with); without, as the full IRI.
         """
-        import pandas as pd
-
-        result = run_query(self.graph, sparql)
-        columns = [str(v) for v in result.vars]
-        rows = [[self._value(row[v], labels) for v in result.vars] for row in result]
-        return pd.DataFrame(rows, columns=columns)
-
-    def _value(self, term, labels: bool):
-        if term is None:
-            return None
-        if labels and isinstance(term, URIRef):
-            label = self.graph.value(term, RDFS.label)
-            return str(label) if label is not None else str(term)
-        return term.toPython() if hasattr(term, "toPython") else str(term)
+        return explore.frame(self.graph, run_query(self.graph, sparql), labels=labels, iris=())
 
     def entity(self, name: str) -> URIRef:
-        """The IRI of the entity with this label or alias (case-insensitive)."""
-        wanted = name.casefold()
-        for predicate in (RDFS.label, PREFIXES["skos"].altLabel):
-            for node, label in self.graph.subject_objects(predicate):
-                if str(label).casefold() == wanted:
-                    return node
-        raise KeyError(f"no entity named {name!r}")
+        """The IRI of the entity with this label or alias (case-insensitive) or IRI (full, <...> or prefixed).
+        Raises UnknownName (a KeyError) with the closest names."""
+        return lookup.entity(self.graph, name)
+
+    def entities(self, type: str | None = None) -> pd.DataFrame:  # noqa: A002 (the word users write)
+        """The entities, or those of one `type` ("Person", "kg:Organization", ...), the most mentioned first:
+        entity, type, mentions, articles, aliases, iri."""
+        return explore.entities(self.graph, None if type is None else lookup.entity_type(type))
+
+    def roles(self) -> pd.DataFrame:
+        """The roles and titles of entities (kg:role), with the sentences and articles stating them."""
+        return explore.roles(self.graph)
+
+    def neighbours(self, name: str, hops: int = 1) -> pd.DataFrame:
+        """The entities within `hops` relations of the named one, with the relations that reach them."""
+        if hops < 1:
+            raise ValueError("hops: give 1 or more")
+        return explore.neighbours(self.graph, self.entity(name), hops)
+
+    def facts(self, name: str) -> pd.DataFrame:
+        """The facts about the named entity (as subject or object), with how many sentences and articles
+        support each."""
+        return explore.facts(self.graph, self.entity(name))
+
+    def articles(self, name: str) -> pd.DataFrame:
+        """The articles with a statement about the named entity: title, date, source, statements, iri."""
+        return explore.articles(self.graph, self.entity(name))
+
+    def single_source_facts(self) -> pd.DataFrame:
+        """The facts that only one article supports, with a sentence that states them."""
+        return explore.single_source_facts(self.graph)
 
     def evidence(self, subject: str, predicate: str, obj: str) -> pd.DataFrame:
         """Every sentence (with its article) that supports `subject -predicate-> obj`.
 
-        Subject and object are entity names (or a role text for kg:role); predicate a kg: local name.
+        Subject and object are entity names, aliases or IRIs (the object may be a role text for kg:role);
+        the predicate `spoke_with`, `kg:spoke_with`, its label or IRI. Unknown names raise UnknownName
+        with the closest known ones.
         """
-        s = self.entity(subject)
+        s, p = self.entity(subject), lookup.predicate(self.graph, predicate)
         try:
             o = self.entity(obj)
-        except KeyError:
+        except UnknownName:
+            said = explore.frame(self.graph, run_query(self.graph, STATED_OBJECTS % (s.n3(), p.n3())))["object"]
+            if obj not in set(said):
+                raise lookup.did_you_mean("object", obj, said, where=f"the {compact_iri(p)} statements of "
+                                          f"{subject!r}") from None
             o = Literal(obj)
-        import pandas as pd
-
-        result = run_query(self.graph, EVIDENCE_QUERY % (s.n3(), KG[predicate].n3(), o.n3()))
-        columns = [str(v) for v in result.vars]
-        return pd.DataFrame([[self._value(row[v], False) for v in result.vars] for row in result], columns=columns)
+        sparql = EVIDENCE_QUERY % (s.n3(), p.n3(), o.n3())
+        return explore.frame(self.graph, run_query(self.graph, sparql), labels=False, iris=())
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The entities and relations as a networkx MultiDiGraph (evidence on the edges)."""

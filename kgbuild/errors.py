@@ -12,3 +12,10 @@ class InputNotFound(KgbuildError, FileNotFoundError):
 
 class NothingToBuild(KgbuildError):
     """A build found no article to read; nothing was written and existing output is unchanged."""
+
+
+class UnknownName(KgbuildError, KeyError):
+    """A name (entity, predicate or type) the graph does not know; the message suggests close ones."""
+
+    def __str__(self) -> str:  # KeyError would print the message quoted
+        return str(self.args[0])

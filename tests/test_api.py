@@ -7,6 +7,7 @@ import pytest
 from oxrdflib import OxigraphStore
 
 import kgbuild
+from kgbuild.vocab import KG
 from sample_graph import sample_graph
 
 
@@ -43,3 +44,95 @@ def test_load_opens_an_oxigraph_store(tmp_path: Path, graph_file: Path) -> None:
     del store
     kg = kgbuild.load(f"oxigraph:{tmp_path / 'db'}")
     assert kg.query("SELECT ?o WHERE { ?s kg:founded ?o }", labels=True)["o"].tolist() == ["SpaceX"]
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def any_kg(request: pytest.FixtureRequest, graph_file: Path) -> kgbuild.KnowledgeGraph:
+    """The sample graph in rdflib's Memory store (as kgbuild.build gives it) and in Oxigraph (kgbuild.load)."""
+    return kgbuild.KnowledgeGraph(sample_graph()) if request.param == "memory" else kgbuild.load(graph_file)
+
+
+def test_repr_counts_entities_facts_and_articles(any_kg: kgbuild.KnowledgeGraph) -> None:
+    assert repr(any_kg) == f"<KnowledgeGraph: 5 entities, 3 facts, 2 articles ({len(sample_graph())} triples)>"
+
+
+def test_entities_by_type(any_kg: kgbuild.KnowledgeGraph) -> None:
+    every = any_kg.entities()
+    assert every.columns.tolist() == ["entity", "type", "mentions", "articles", "aliases", "iri"]
+    assert every.iloc[0].to_dict() == {"entity": "Elon Musk", "type": "kg:Person", "mentions": 5, "articles": 2,
+                                       "aliases": "Elon, Musk", "iri": "kgr:person/elon-musk"}
+    assert set(every.type) == {"kg:Person", "kg:Organization", "kg:Law"}
+    for name in ("Person", "person", "kg:Person", "https://w3id.org/kgbuild/ontology#Person"):
+        assert sorted(any_kg.entities(type=name).entity) == ["Colin Kahl", "Elon Musk", "Vladimir Putin"]
+    with pytest.raises(kgbuild.UnknownName, match="no type named 'Persn'.*did you mean 'kg:Person'"):
+        any_kg.entities(type="Persn")
+
+
+def test_roles_are_the_stated_ones(any_kg: kgbuild.KnowledgeGraph) -> None:
+    assert any_kg.roles().drop(columns="iri").to_dict("records") == [
+        {"entity": "Elon Musk", "type": "kg:Person", "role": "billionaire", "sentences": 1, "articles": 1}]
+
+
+def test_neighbours_hop_by_hop(any_kg: kgbuild.KnowledgeGraph) -> None:
+    near = any_kg.neighbours("Musk")  # an alias
+    assert near[["neighbour", "hops", "predicate"]].values.tolist() == [
+        ["SpaceX", 1, "kg:founded"], ["Vladimir Putin", 1, "kg:spoke_with"]]
+    far = any_kg.neighbours("SpaceX", hops=2)
+    assert far[["neighbour", "hops", "subject", "predicate", "object"]].values.tolist() == [
+        ["Elon Musk", 1, "Elon Musk", "kg:founded", "SpaceX"],
+        ["Vladimir Putin", 2, "Elon Musk", "kg:spoke_with", "Vladimir Putin"]]
+    assert far.iri.tolist() == ["kgr:person/elon-musk", "kgr:person/vladimir-putin"]
+
+
+def test_facts_and_articles_of_an_entity(any_kg: kgbuild.KnowledgeGraph) -> None:
+    facts = any_kg.facts("kgr:person/elon-musk")  # an IRI as the table prints it
+    assert facts[["predicate", "object", "sentences", "articles"]].values.tolist() == [
+        ["kg:founded", "SpaceX", 1, 1], ["kg:role", "billionaire", 1, 1], ["kg:spoke_with", "Vladimir Putin", 2, 2]]
+    assert set(facts.subject) == {"Elon Musk"} and facts.modalities.tolist()[2] == "asserted, hedged"
+    articles = any_kg.articles("vladimir putin")
+    assert articles[["title", "statements"]].values.tolist() == [["Musk and Putin", 2], [sample_title(), 1]]
+    assert [str(d) for d in articles.date] == ["2023-08-22", "2023-09-01"]
+
+
+def sample_title() -> str:
+    from sample_graph import XSS_TITLE
+
+    return XSS_TITLE
+
+
+def test_single_source_facts(any_kg: kgbuild.KnowledgeGraph) -> None:
+    single = any_kg.single_source_facts()
+    assert single[["subject", "predicate", "object"]].values.tolist() == [
+        ["Elon Musk", "kg:founded", "SpaceX"], ["Elon Musk", "kg:role", "billionaire"]]
+    assert single.evidence.tolist()[1] == "Billionaire Elon Musk."
+
+
+def test_labelled_query_shows_kg_names_for_predicates(any_kg: kgbuild.KnowledgeGraph) -> None:
+    rows = any_kg.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (?p = kg:spoke_with) }", labels=True)
+    assert rows.values.tolist() == [["Elon Musk", "kg:spoke_with", "Vladimir Putin"]]
+    assert any_kg.query("SELECT ?p WHERE { ?s ?p ?o FILTER (?p = kg:spoke_with) }").p[0] == str(KG.spoke_with)
+
+
+@pytest.mark.parametrize("predicate", ["spoke_with", "kg:spoke_with", "spoke with", str(KG.spoke_with)])
+def test_evidence_takes_a_predicate_as_people_write_it(any_kg: kgbuild.KnowledgeGraph, predicate: str) -> None:
+    assert len(any_kg.evidence("Elon Musk", predicate, "Vladimir Putin")) == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (("Elon Musc", "spoke_with", "Vladimir Putin"), "no entity named 'Elon Musc'.*did you mean 'Elon Musk'"),
+    (("Elon Musk", "kg:spokewith", "Vladimir Putin"), "no predicate named 'kg:spokewith'.*did you mean 'kg:spoke_with'"),
+    (("Elon Musk", "spoke_with", "Vladimir Putn"), "no object named 'Vladimir Putn'.*did you mean 'Vladimir Putin'"),
+    (("Elon Musk", "role", "billionair"), "no object named 'billionair'.*did you mean 'billionaire'"),
+])
+def test_misspelt_names_raise_with_suggestions(any_kg: kgbuild.KnowledgeGraph, args: tuple[str, ...],
+                                                message: str) -> None:
+    with pytest.raises(kgbuild.UnknownName, match=message) as raised:
+        any_kg.evidence(*args)
+    assert isinstance(raised.value, KeyError) and isinstance(raised.value, kgbuild.KgbuildError)
+
+
+def test_an_entity_by_iri_label_or_alias(any_kg: kgbuild.KnowledgeGraph) -> None:
+    from sample_graph import MUSK
+
+    for name in ("Elon Musk", "ELON MUSK", "Elon", f"<{MUSK}>", str(MUSK), "kgr:person/elon-musk"):
+        assert any_kg.entity(name) == MUSK
