@@ -60,7 +60,7 @@ def test_entities_by_type(any_kg: kgbuild.KnowledgeGraph) -> None:
     every = any_kg.entities()
     assert every.columns.tolist() == ["entity", "type", "mentions", "articles", "aliases", "iri"]
     assert every.iloc[0].to_dict() == {"entity": "Elon Musk", "type": "kg:Person", "mentions": 5, "articles": 2,
-                                       "aliases": "Elon, Musk", "iri": "kgr:person/elon-musk"}
+                                       "aliases": "Elon, Musk", "iri": "person:elon-musk"}
     assert set(every.type) == {"kg:Person", "kg:Organization", "kg:Law"}
     for name in ("Person", "person", "kg:Person", "https://w3id.org/kgbuild/ontology#Person"):
         assert sorted(any_kg.entities(type=name).entity) == ["Colin Kahl", "Elon Musk", "Vladimir Putin"]
@@ -81,11 +81,11 @@ def test_neighbours_hop_by_hop(any_kg: kgbuild.KnowledgeGraph) -> None:
     assert far[["neighbour", "hops", "subject", "predicate", "object"]].values.tolist() == [
         ["Elon Musk", 1, "Elon Musk", "kg:founded", "SpaceX"],
         ["Vladimir Putin", 2, "Elon Musk", "kg:spoke_with", "Vladimir Putin"]]
-    assert far.iri.tolist() == ["kgr:person/elon-musk", "kgr:person/vladimir-putin"]
+    assert far.iri.tolist() == ["person:elon-musk", "person:vladimir-putin"]
 
 
 def test_facts_and_articles_of_an_entity(any_kg: kgbuild.KnowledgeGraph) -> None:
-    facts = any_kg.facts("kgr:person/elon-musk")  # an IRI as the table prints it
+    facts = any_kg.facts("person:elon-musk")  # an IRI as the tables print it
     assert facts[["predicate", "object", "sentences", "articles"]].values.tolist() == [
         ["kg:founded", "SpaceX", 1, 1], ["kg:role", "billionaire", 1, 1], ["kg:spoke_with", "Vladimir Putin", 2, 2]]
     assert set(facts.subject) == {"Elon Musk"} and facts.modalities.tolist()[2] == "asserted, hedged"
@@ -134,5 +134,5 @@ def test_misspelt_names_raise_with_suggestions(any_kg: kgbuild.KnowledgeGraph, a
 def test_an_entity_by_iri_label_or_alias(any_kg: kgbuild.KnowledgeGraph) -> None:
     from sample_graph import MUSK
 
-    for name in ("Elon Musk", "ELON MUSK", "Elon", f"<{MUSK}>", str(MUSK), "kgr:person/elon-musk"):
+    for name in ("Elon Musk", "ELON MUSK", "Elon", f"<{MUSK}>", str(MUSK), "person:elon-musk", "kgr:person/elon-musk"):
         assert any_kg.entity(name) == MUSK
