@@ -136,3 +136,13 @@ def test_an_entity_by_iri_label_or_alias(any_kg: kgbuild.KnowledgeGraph) -> None
 
     for name in ("Elon Musk", "ELON MUSK", "Elon", f"<{MUSK}>", str(MUSK), "person:elon-musk", "kgr:person/elon-musk"):
         assert any_kg.entity(name) == MUSK
+
+
+def test_pagerank_on_the_network(any_kg: kgbuild.KnowledgeGraph) -> None:
+    import networkx as nx
+
+    from sample_graph import MUSK, PUTIN, SPACEX
+
+    ranks = nx.pagerank(nx.DiGraph(any_kg.to_networkx()))  # scipy, a dependency, computes it
+    assert sum(ranks.values()) == pytest.approx(1)
+    assert min(ranks[str(PUTIN)], ranks[str(SPACEX)]) > ranks[str(MUSK)]  # both are pointed to by Musk

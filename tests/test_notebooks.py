@@ -70,12 +70,19 @@ def text(cell) -> str:
     return "".join(parts)
 
 
-def test_committed_notebooks_have_no_outputs():
+def test_committed_notebooks_show_their_outputs():
+    """Committed executed top to bottom in a fresh kernel (readable before running them), without errors,
+    timings or paths of the machine that ran them."""
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        for c in nb.cells:
-            if c.cell_type == "code":
-                assert not c.outputs and c.execution_count is None, f"{path.name}: clear the outputs before committing"
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert [c.execution_count for c in code] == list(range(1, len(code) + 1)), f"{path.name}: run all cells"
+        assert all(c.outputs for c in code if "setup" not in c.metadata.get("tags", [])), f"{path.name}: no output"
+        for c in code:
+            assert "execution" not in c.metadata, f"{path.name}: timings (--ExecutePreprocessor.record_timing=False)"
+            assert not any(o.output_type == "error" for o in c.outputs), path.name
+        assert str(ROOT) not in path.read_text(encoding="utf-8"), f"{path.name}: a path of this machine"
+        assert "<table" in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -84,8 +91,11 @@ def test_explore_notebook(tmp_path, kernel_name):
     spoke = cell(nb, "spoke-with")
     assert "<table" in html(spoke)
     assert "person" in text(spoke) and "other" in text(spoke)
-    for tag in ("build", "roles", "relations", "evidence", "centrality", "communities"):
+    for tag in ("entities", "roles", "facts", "neighbours", "relations", "evidence", "centrality", "communities"):
         assert "<table" in html(cell(nb, tag)), tag
+    assert "KnowledgeGraph:" in text(cell(nb, "build")) and "entities" in text(cell(nb, "build"))
+    assert "did you mean" in text(cell(nb, "unknown-name"))
+    assert "pagerank" in text(cell(nb, "centrality"))  # networkx's PageRank needs scipy
     assert "spoke with" in text(cell(nb, "relations"))  # predicate labels come from the ontology
     assert "->" in text(cell(nb, "shortest-path"))
     assert "<iframe" in html(cell(nb, "view"))
@@ -98,5 +108,7 @@ def test_provenance_notebook(tmp_path, kernel_name):
     assert "--spoke_with-->" in text(cell(nb, "pick"))
     evidence = cell(nb, "evidence")
     assert "<table" in html(evidence) and "sentence" in text(evidence)
-    for tag in ("articles", "single-source", "modality-counts", "modality", "negated"):
+    for tag in ("articles", "entity-articles", "single-source", "single-source-api", "modality-counts", "modality",
+                "negated"):
         assert "<table" in html(cell(nb, tag)), tag
+    assert "...</td>" not in html(evidence)  # whole sentences
