@@ -16,7 +16,8 @@ from .errors import KgbuildError
 from .model import Article
 from .settings import DEFAULT_MODEL
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import FEMALE_NAMES, MALE_NAMES, ORG_NOUNS, ROLE_WORDS, TITLES
+from .words import (DEPARTMENT_WORDS, FEMALE_NAMES, MALE_NAMES, OFFICE_TITLES, ORG_NOUNS, ORGANISATION_ROLES,
+                    ORGANISATION_ROLE_STARTS, ROLE_MODIFIERS, ROLE_WORDS, TITLES)
 
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
@@ -157,20 +158,92 @@ def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> li
     return found
 
 
+TITLE_QUALIFIERS = {"former", "then", "ex", "new", "outgoing", "incoming", "longtime", "current", "acting",
+                    "interim", "founding"}
+
+
+def _name_after_organisation_title(doc: Doc, end: int) -> bool:
+    """Whether the words from `end` on are a title that only an organisation gives, then a name: "(Twitter) CEO
+    Jack Dorsey", "(Acme) President and COO Jane Roe", "(Leeds) striker John Doe"."""
+    i, organisational = end, False
+    while i < min(len(doc), end + 6):
+        word = doc[i].lower_.rstrip(".")
+        if word in ORGANISATION_ROLES or (word, doc[i + 1].lower_ if i + 1 < len(doc) else "") \
+                in ORGANISATION_ROLE_STARTS:
+            organisational = True
+        elif not (word in ROLE_WORDS or word in ROLE_MODIFIERS or word in {"and", "&", "-"}
+                  or (not organisational and doc[i - 1].lower_ in {"and", "&"} and _is_name_word(doc[i]))):
+            break  # names of other organisations may come first: "(Leeds) and Derby striker John Doe"
+        i += 1
+    return organisational and i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def _department_word(span: Span) -> bool:
+    """A government department's word inside an office's title: "State" in "Secretary of State", "Defense" in
+    "Defense Secretary"."""
+    doc = span.doc
+    before = doc[span.start - 2:span.start] if span.start > 1 else []
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return len(span) == 1 and span.text.lower() in DEPARTMENT_WORDS and (
+        after in OFFICE_TITLES or (len(before) == 2 and before[1].lower_ in {"of", "for"}
+                                   and before[0].lower_ in OFFICE_TITLES))
+
+
+def _with_organisation_word(span: Span) -> Span:
+    """A name ending in a word only organisations have ("Norra FC", "Acme Inc") is an organisation."""
+    if span.label_ in {"PERSON", "GPE"} and len(span) > 1 and span[-1].lower_.rstrip(".") in ORG_WORDS:
+        return Span(span.doc, span.start, span.end, label="ORG", span_id=span.id)
+    return span
+
+
+def _employer_in_title(span: Span) -> bool:
+    """A name before an organisation's title ("Twitter" in "Twitter CEO Jack Dorsey"), which the model may have
+    taken for a person: not a first name, country or nationality."""
+    return span[0].lower_ not in FIRST_NAMES and span.text not in COUNTRIES and span.text.lower() not in DEMONYMS \
+        and len(span) <= 4 and _name_after_organisation_title(span.doc, span.end)
+
+
+def _is_name_word(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return token.is_alpha and token.text[:1].isupper() and not token.is_stop and token.ent_type_ != "DATE" \
+        and word not in ROLE_WORDS and word not in ROLE_MODIFIERS and word not in TITLE_QUALIFIERS
+
+
+def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
+    """Capitalised words the model missed right before an organisation's title and a name: "SpaceX" in
+    "Tesla and SpaceX founder Elon Musk", "Salesforce" in "Salesforce President and COO Bret Taylor"."""
+    found = []
+    for token in doc:
+        if token.i in covered or not _is_name_word(token) or not _name_after_organisation_title(doc, token.i + 1):
+            continue
+        start = token.i
+        while start > token.i - 3 and start - 1 not in covered and start > token.sent.start \
+                and _is_name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        found.append(Span(doc, start, token.i + 1, label="ORG"))
+        covered.update(range(start, token.i + 1))
+    return found
+
+
 @Language.component("entity_repair")
 def entity_repair(doc: Doc) -> Doc:
-    """Drop junk entities and label every repeat of a known name consistently within the document.
+    """Drop junk entities and label every repeat of a known name consistently within the document; a name
+    before an organisation's title ("Twitter CEO Jack Dorsey") is an organisation everywhere in it.
 
     A name recognised once (e.g. "Elon Musk" as PERSON) is labelled the same wherever it occurs again
     as proper nouns the model missed (e.g. "Elon Musk (r.)").
     """
-    kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents if e.label_ in ENTITY_TYPES
-                                        or e.text.lower() in DEMONYMS) if s is not None]
+    kept = [_with_organisation_word(_titled_person(s)) for s in (_clean_span(e) for e in doc.ents
+                                                                 if e.label_ in ENTITY_TYPES
+                                                                 or e.text.lower() in DEMONYMS)
+            if s is not None and not _department_word(s)]
     label_of = _consistent_labels(kept)
+    label_of.update({s.text: "ORG" for s in kept if s.label_ in {"PERSON", "NORP", "GPE"} and _employer_in_title(s)})
     spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     spans.extend(_repeated_names(doc, label_of, covered))
     spans.extend(_names_in_apposition(doc, covered))
+    spans.extend(_employers_in_titles(doc, covered))
     spans.extend(e for e in doc.ents if e.label_ == "DATE")  # kept for dates of birth, death, founding
     doc.ents = filter_spans(spans)
     return doc

@@ -42,6 +42,35 @@ consultant researcher physician doctor nurse surgeon teacher priest bishop cardi
 detective inspector commissioner superintendent treasurer undersecretary under-secretary official
 """.split())
 
+# Titles of courtesy: part of how a person is addressed, never a role.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "lord", "lady"}
+
+# Words naming a government department inside an office's title ("Secretary of State", "Defense Secretary",
+# "Interior Minister"): never an organisation by themselves.
+DEPARTMENT_WORDS = set("""
+state defense defence interior treasury justice health finance foreign commerce energy education labor
+agriculture transportation transport homeland security environment trade culture home economy
+""".split())
+OFFICE_TITLES = {"secretary", "minister", "ministry", "department", "undersecretary", "commissioner"}
+
+# Roles held in an organisation, never for a person or a place: the name right before one ("Twitter CEO Jack
+# Dorsey", "Acme founder Jane Roe", "Leeds striker John Doe") names an organisation.
+ORGANISATION_ROLES = set("""
+ceo coo cfo cto cio cmo chairman chairwoman founder cofounder co-founder shareholder striker midfielder
+defender goalkeeper winger forward captain
+""".split())
+
+# Two-word starts of titles held only in an organisation ("chief financial officer", "managing director").
+ORGANISATION_ROLE_STARTS = {("chief", w) for w in ("executive", "financial", "operating", "technology",
+                                                  "information", "marketing", "commercial", "product")} \
+    | {("managing", "director"), ("board", "member"), ("general", "counsel")}
+
+# Words that modify a role noun inside a title ("chief operating officer", "senior vice president").
+ROLE_MODIFIERS = set("""
+chief executive senior vice deputy assistant associate managing general lead principal operating
+financial technology technical information marketing legal independent non-executive co interim acting
+""".split())
+
 # Names of news organisations: "told Reuters" is an interview, not a relation between the two.
 NEWS_OUTLET = re.compile(
     r"\b(?:News|Times|Post|Journal|Reuters|Press|Agency|Television|TV|Radio|Bloomberg|CNN|BBC|AFP|AP|NPR|"

@@ -6,16 +6,17 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..model import Fact
-from ..words import KINSHIP_NOUNS, ROLE_WORDS
+from ..words import COURTESY_TITLES, KINSHIP_NOUNS, ROLE_WORDS
 from .context import LIGHT_VERBS, RANK_MODIFIERS, SentenceContext, conjuncts, lemma_of, make_fact, subjects_of
 
 
 def is_role_noun(token: Token) -> bool:
-    """A singular noun naming a role or occupation ("reporter", "chief executive"), not a kinship term."""
+    """A singular noun naming a role or occupation ("reporter", "chief executive"), not a kinship term or a
+    title of courtesy ("Mr", "Sir")."""
     return token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} \
         and (lemma_of(token) in ROLE_WORDS or token.lower_ in ROLE_WORDS
              or token.lower_.endswith(("er", "or", "ist", "sman", "swoman"))) \
-        and lemma_of(token) not in KINSHIP_NOUNS
+        and lemma_of(token) not in KINSHIP_NOUNS and token.lower_.rstrip(".") not in COURTESY_TITLES
 
 
 def noun_phrases(noun: Token, prep: str) -> list[str]:

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Fact
 from ..names import DEMONYMS
-from ..words import TITLES
+from ..words import COURTESY_TITLES, TITLES
 from .context import (APPOINT_VERBS, COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
                       SentenceContext, conjuncts, lemma_of, make_fact)
 from .nouns import is_role_noun, noun_phrases, relational_facts
@@ -152,7 +152,7 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                 and root.head.i not in ctx.references and not any(c.dep_ == "poss" for c in root.head.children):
             yield from role_facts_of(holder, root.head, ctx, "appos_role", 0.8, None)
     for i, key in ctx.entities.titles.items():
-        if sent.start <= i < sent.end and ctx.doc[i].lower_.rstrip(".") not in {"mr", "mrs", "ms", "miss"}:
+        if sent.start <= i < sent.end and ctx.doc[i].lower_.rstrip(".") not in COURTESY_TITLES:
             yield from filter(None, [make_fact(ctx, (key, False), "role", role_text([ctx.doc[i]]), "premod_role",
                                            0.8, None, ctx.doc[i].text)])
     for verb in sent:

@@ -1,0 +1,51 @@
+"""Titles before a name: lists of roles and organisations, organisations the model missed or mistyped,
+formal titles with "of", department words and titles of courtesy (hand-written sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from test_extraction import asserted, facts, nlp, run  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norra President and COO Anna Berg will join the board.",
+     {("Anna Berg", "role", "President"), ("Anna Berg", "role", "COO"), ("Anna Berg", "president_of", "Norra")}),
+    ("Vestlink and Solaris founder Tom Lund spoke on Tuesday.",
+     {("Tom Lund", "founded", "Vestlink"), ("Tom Lund", "founded", "Solaris"), ("Tom Lund", "role", "founder")}),
+    ("Brightwave CEO Kim Ode resigned on Friday.",
+     {("Kim Ode", "ceo_of", "Brightwave"), ("Kim Ode", "role", "CEO")}),
+    ("Former Kestrel chief financial officer Maria Lopez joined the firm.",
+     {("Maria Lopez", "role", "chief financial officer"), ("Maria Lopez", "works_for", "Kestrel")}),
+    ("U.S. Secretary of State Jane Holt met reporters.", {("Jane Holt", "role", "Secretary of State")}),
+])
+def test_a_title_before_a_name_gives_every_role_and_organisation(facts, text, expected):
+    assert expected <= asserted(facts(text))
+
+
+def test_qualifiers_of_a_title_stay_on_the_fact(run):
+    result = run("Former Kestrel chief financial officer Maria Lopez joined the firm.")
+    role = next(f for f in result.facts if f.predicate == "role")
+    assert role.qualifiers == ("former",)
+
+
+def test_a_name_before_an_organisation_title_is_an_organisation_everywhere(run):
+    result = run("Quillo CEO Dan Marsh said Quillo would grow. Quillo hired 200 people.")
+    types = {e.name: e.type for e in result.entities}
+    assert types["Quillo"] == "Organization" and types["Dan Marsh"] == "Person"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Trump adviser Stephen Miller spoke.", "Stephen Miller"),
+    ("Defense Secretary Lloyd Austin met Interior Minister Jan Ode.", "Lloyd Austin"),
+])
+def test_a_person_or_a_department_before_a_title_is_not_an_employer(facts, text, person):
+    found = asserted(facts(text))
+    assert not {(s, p, o) for s, p, o in found if s == person and p in {"works_for", "ceo_of", "founded"}}
+    assert not {o for _, p, o in found if o in {"Defense", "Interior", "Trump"} and p != "role"}
+
+
+@pytest.mark.parametrize("text", ["Mr Scott Hale and Sir Peter Lane met.", "Dr. Ann Lee spoke with Ms. Jo Park."])
+def test_titles_of_courtesy_are_not_roles(facts, text):
+    assert not {o for _, p, o in asserted(facts(text)) if p == "role"}
