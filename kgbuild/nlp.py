@@ -7,17 +7,27 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
-from spacy.symbols import ORTH
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .context_types import ORG_WORDS, organisation_title_follows, voted_labels
 from .errors import KgbuildError
 from .model import Article
-from .settings import DEFAULT_MODEL
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import (DEPARTMENT_WORDS, FEMALE_NAMES, MALE_NAMES, OFFICE_TITLES, ORG_NOUNS, ORGANISATION_ROLES,
-                    ORGANISATION_ROLE_STARTS, ROLE_MODIFIERS, ROLE_WORDS, TITLES)
+from .settings import DEFAULT_MODEL
+from .words import (
+    DEPARTMENT_WORDS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    OFFICE_TITLES,
+    ORG_NOUNS,
+    ORGANISATION_ROLES,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    TITLES,
+)
 
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
@@ -64,14 +74,20 @@ _JUNK_ENTITY = re.compile(r"^(?:[a-z]\.|[A-Z]\.?|[^A-Za-z]*)$")
 _LEADING = {"the", "a", "an"}
 
 
+def _is_role_word(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in ROLE_WORDS or word in ORGANISATION_ROLES
+
+
 def _clean_span(span: Span) -> Span | None:
     """Trim determiners, possessive markers and punctuation off an entity span; None if junk."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (span.label_ == "ORG" and end - start > 1 and _is_role_word(doc[end - 1]))):
+        end -= 1  # also a title the model took into an organisation's name: "Kremlin Spokesman"
     if start >= end:
         return None
     trimmed = Span(doc, start, end, label=span.label_, span_id=span.id)
@@ -81,12 +97,10 @@ def _clean_span(span: Span) -> Span | None:
         return Span(doc, start, end, label="GPE")  # "Russian" names Russia
     if len(trimmed) == 1 and trimmed.root.pos_ in {"ADJ", "PRON", "DET"}:
         return None  # other adjectives, pronouns
+    if len(trimmed) == 1 and _is_role_word(trimmed[0]):
+        return None  # a role, often abbreviated: "(CTO)", "CEO"
     return trimmed
 
-
-ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank", "university", "college",
-             "institute", "school", "foundation", "association", "society", "church", "hospital", "museum",
-             "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party"}
 
 
 def _titled_person(span: Span) -> Span:
@@ -162,22 +176,6 @@ TITLE_QUALIFIERS = {"former", "then", "ex", "new", "outgoing", "incoming", "long
                     "interim", "founding"}
 
 
-def _name_after_organisation_title(doc: Doc, end: int) -> bool:
-    """Whether the words from `end` on are a title that only an organisation gives, then a name: "(Twitter) CEO
-    Jack Dorsey", "(Acme) President and COO Jane Roe", "(Leeds) striker John Doe"."""
-    i, organisational = end, False
-    while i < min(len(doc), end + 6):
-        word = doc[i].lower_.rstrip(".")
-        if word in ORGANISATION_ROLES or (word, doc[i + 1].lower_ if i + 1 < len(doc) else "") \
-                in ORGANISATION_ROLE_STARTS:
-            organisational = True
-        elif not (word in ROLE_WORDS or word in ROLE_MODIFIERS or word in {"and", "&", "-"}
-                  or (not organisational and doc[i - 1].lower_ in {"and", "&"} and _is_name_word(doc[i]))):
-            break  # names of other organisations may come first: "(Leeds) and Derby striker John Doe"
-        i += 1
-    return organisational and i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
-
-
 def _department_word(span: Span) -> bool:
     """A government department's word inside an office's title: "State" in "Secretary of State", "Defense" in
     "Defense Secretary"."""
@@ -187,20 +185,6 @@ def _department_word(span: Span) -> bool:
     return len(span) == 1 and span.text.lower() in DEPARTMENT_WORDS and (
         after in OFFICE_TITLES or (len(before) == 2 and before[1].lower_ in {"of", "for"}
                                    and before[0].lower_ in OFFICE_TITLES))
-
-
-def _with_organisation_word(span: Span) -> Span:
-    """A name ending in a word only organisations have ("Norra FC", "Acme Inc") is an organisation."""
-    if span.label_ in {"PERSON", "GPE"} and len(span) > 1 and span[-1].lower_.rstrip(".") in ORG_WORDS:
-        return Span(span.doc, span.start, span.end, label="ORG", span_id=span.id)
-    return span
-
-
-def _employer_in_title(span: Span) -> bool:
-    """A name before an organisation's title ("Twitter" in "Twitter CEO Jack Dorsey"), which the model may have
-    taken for a person: not a first name, country or nationality."""
-    return span[0].lower_ not in FIRST_NAMES and span.text not in COUNTRIES and span.text.lower() not in DEMONYMS \
-        and len(span) <= 4 and _name_after_organisation_title(span.doc, span.end)
 
 
 def _is_name_word(token: Token) -> bool:
@@ -214,7 +198,7 @@ def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
     "Tesla and SpaceX founder Elon Musk", "Salesforce" in "Salesforce President and COO Bret Taylor"."""
     found = []
     for token in doc:
-        if token.i in covered or not _is_name_word(token) or not _name_after_organisation_title(doc, token.i + 1):
+        if token.i in covered or not _is_name_word(token) or not organisation_title_follows(doc, token.i + 1):
             continue
         start = token.i
         while start > token.i - 3 and start - 1 not in covered and start > token.sent.start \
@@ -233,12 +217,12 @@ def entity_repair(doc: Doc) -> Doc:
     A name recognised once (e.g. "Elon Musk" as PERSON) is labelled the same wherever it occurs again
     as proper nouns the model missed (e.g. "Elon Musk (r.)").
     """
-    kept = [_with_organisation_word(_titled_person(s)) for s in (_clean_span(e) for e in doc.ents
-                                                                 if e.label_ in ENTITY_TYPES
-                                                                 or e.text.lower() in DEMONYMS)
+    kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents
+                                        if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS)
             if s is not None and not _department_word(s)]
     label_of = _consistent_labels(kept)
-    label_of.update({s.text: "ORG" for s in kept if s.label_ in {"PERSON", "NORP", "GPE"} and _employer_in_title(s)})
+    label_of.update({text: label for text, label in voted_labels(kept).items()
+                     if text not in COUNTRIES and text.lower() not in DEMONYMS})
     spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     spans.extend(_repeated_names(doc, label_of, covered))

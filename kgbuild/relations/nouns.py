@@ -16,7 +16,13 @@ def is_role_noun(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"} \
         and (lemma_of(token) in ROLE_WORDS or token.lower_ in ROLE_WORDS
              or token.lower_.endswith(("er", "or", "ist", "sman", "swoman"))) \
-        and lemma_of(token) not in KINSHIP_NOUNS and token.lower_.rstrip(".") not in COURTESY_TITLES
+        and lemma_of(token) not in KINSHIP_NOUNS and token.lower_.rstrip(".") not in COURTESY_TITLES \
+        and lemma_of(token) not in RELATIVE_NOUNS
+
+
+# Nouns that relate two people or organisations but name no post: "his successor", "its competitor".
+RELATIVE_NOUNS = {"successor", "predecessor", "competitor", "neighbor", "neighbour", "visitor", "rival",
+                  "counterpart", "replacement"}
 
 
 def noun_phrases(noun: Token, prep: str) -> list[str]:
@@ -41,7 +47,7 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
                  for pobj in prep.children if pobj.dep_ == "pobj" for target in conjuncts(pobj)]
     for noun_ in nouns:
         modifiers = [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
-                     and ctx.type_of(ctx.entity(c)[0]) == "Organization"]
+                     and (c.dep_ == "poss" or ctx.type_of(ctx.entity(c)[0]) == "Organization")]
         for prep, target in arguments + modifiers:
             predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun_, prep))), None)
             obj = predicate and ctx.entity(target)

@@ -9,7 +9,7 @@ from ..model import Fact
 from ..names import DEMONYMS
 from ..words import COURTESY_TITLES, TITLES
 from .context import (APPOINT_VERBS, COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
-                      SentenceContext, conjuncts, lemma_of, make_fact)
+                      SentenceContext, conjuncts, described, lemma_of, make_fact, subjects_of)
 from .nouns import is_role_noun, noun_phrases, relational_facts
 
 
@@ -162,7 +162,7 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                       for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or is_role_noun(p))]
         if lemma in APPOINT_VERBS:  # "X was named CEO", "the board named X (as) CEO"
-            holder_deps = {"nsubjpass"} if any(c.dep_ == "nsubjpass" for c in verb.children) else {"dobj"}
+            holder_deps = {"nsubjpass"} if any(c.dep_ == "nsubjpass" for c in verb.children) else {"dobj", "oprd"}
         elif lemma in COPULAS or (lemma in SERVE_VERBS and as_phrases):  # "X is CEO", "X served as CEO"
             holder_deps = {"nsubj", "nsubjpass"}
         else:
@@ -170,10 +170,31 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         holders = [ctx.entity(t) for c in verb.children if c.dep_ in holder_deps for t in conjuncts(c)]
         complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
                                     and (c.pos_ == "NOUN" or is_role_noun(c)) and c.i not in ctx.entities.by_token]
-        for holder in filter(None, holders):
+        if lemma in APPOINT_VERBS:  # the small model's "named [Ann Weller chief executive]": the name inside
+            holders += [ctx.entity(c) for complement in complements for c in complement.lefts
+                        if c.dep_ in {"nmod", "compound"} and ctx.entity(c)
+                        and ctx.type_of(ctx.entity(c)[0]) == "Person"]
+        holders = list(dict.fromkeys(filter(None, holders)))
+        if lemma in APPOINT_VERBS and complements:  # "Acme named X (as) its CEO": Acme appointed X
+            for appointer in appointers_of(verb, ctx):
+                yield from filter(None, (make_fact(ctx, appointer, "appointed", holder, "copula_role", 0.75, verb,
+                                                   verb.text) for holder in holders))
+        for holder in holders:
             for complement in complements:
                 for noun in conjuncts(complement):
                     yield from role_facts_of(holder, noun, ctx, "copula_role", 0.75, verb)
+
+
+def appointers_of(verb: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:
+    """Who appoints with a naming verb: its subject, the agent of a passive, or the noun a participle
+    describes ("the board, which named ...", "Acme, the company, named ...")."""
+    agents = [ctx.entity(t) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+              for t in conjuncts(p)]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [a for a in agents if a]
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":  # the small model's reading of "Acme, the company, named X"
+        return [a for a in [described(verb.head, ctx)] if a]
+    return subjects_of(verb, ctx)
 
 
 def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
