@@ -4,8 +4,8 @@ The small spaCy model often types a person as an organisation ("Parag Agarwal") 
 ("Twitter"). Each mention's context votes: a role word right before the name ("CTO Parag Agarwal"), an age
 after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO"), a role in apposition ("Jane Roe,
 the company's chief executive") are a person's; a role that only
-an organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman") or a legal or
-club word in the name ("Norra FC", "Acme Inc") are an organisation's. The rule (`voted_labels`): a name with
+an organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
+club word in the name ("Norra FC", "Acme Inc"), "formerly of X" or "joined X" are an organisation's. The rule (`voted_labels`): a name with
 votes of one kind only takes that kind's label, everywhere in the article; without votes, or with both, the
 model's label stands.
 """
@@ -23,6 +23,7 @@ ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank
              "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party",
              "asa", "ag", "gmbh", "sa", "nv", "bv", "ab", "spa", "oyj", "kk", "pty", "lp", "llp", "holdings"}
 COPULAS = {"be", "become", "remain"}
+JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places
 PLACE_LABELS = {"GPE", "LOC", "NORP"}  # a place or nationality before a role is where the role is held
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
 PERSONAL_ROLES = TITLES | ORGANISATION_ROLES | set("""
@@ -84,6 +85,12 @@ def _organisation_votes(span: Span) -> int:
         votes += 1  # "Twitter's CEO"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in ORG_WORDS:
         votes += 1
+    before = doc[max(0, span.start - 2):span.start]
+    if len(before) == 2 and before[1].lower_ in {"of", "at"} and before[0].lower_ in {"formerly", "previously"}:
+        votes += 1  # "X, formerly of Twitter"
+    root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_ in JOINING_VERBS:
+        votes += 1  # "joined Twitter"
     return votes
 
 

@@ -34,7 +34,7 @@ LOCATION_NOUNS = {"location", "area", "region", "city", "town", "village", "part
                   "facility", "base", "place", "community", "district", "province", "zone", "point", "front"}
 
 # Nouns that name a role or occupation (besides TITLES and PERSON_NOUNS).
-ROLE_WORDS = TITLES | PERSON_NOUNS | set("""
+ROLE_WORDS = TITLES | PERSON_NOUNS | {"coo", "cfo", "cto", "cio", "cmo", "counsel"} | set("""
 officer analyst economist spokesperson adviser advisor aide deputy head boss cofounder co-founder striker
 quarterback guard forward defender goalkeeper pitcher rapper musician artist producer editor columnist
 correspondent anchor host commentator photographer sergeant soldier activist campaigner strategist

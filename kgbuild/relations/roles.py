@@ -66,8 +66,8 @@ def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[To
         for child in token.rights:
             if child.dep_ == "case" and token in role:
                 role.append(child)
-            if child.dep_ != "prep":
-                continue
+            if child.dep_ != "prep" or any(c.lower_ in {"formerly", "previously"} for c in child.children):
+                continue  # "formerly of Y" belongs to someone named next to the role
             objects = [c for c in child.children if c.dep_ == "pobj"]
             target = ctx.entity(objects[0]) if objects else None
             if target and ctx.type_of(target[0]) == "Organization" and lemma_of(child) in WORKPLACE_PREPS:
@@ -174,15 +174,20 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             holders += [ctx.entity(c) for complement in complements for c in complement.lefts
                         if c.dep_ in {"nmod", "compound"} and ctx.entity(c)
                         and ctx.type_of(ctx.entity(c)[0]) == "Person"]
+            # "named A as CTO and B, formerly of Y, as a deputy", parsed with B a conjunct of "CTO"
+            holders += [ctx.entity(c) for phrase in as_phrases for c in phrase.conjuncts if ctx.entity(c)
+                        and ctx.type_of(ctx.entity(c)[0]) == "Person"]
         holders = list(dict.fromkeys(filter(None, holders)))
         if lemma in APPOINT_VERBS and complements:  # "Acme named X (as) its CEO": Acme appointed X
             for appointer in appointers_of(verb, ctx):
                 yield from filter(None, (make_fact(ctx, appointer, "appointed", holder, "copula_role", 0.75, verb,
                                                    verb.text) for holder in holders))
-        for holder in holders:
-            for complement in complements:
-                for noun in conjuncts(complement):
-                    yield from role_facts_of(holder, noun, ctx, "copula_role", 0.75, verb)
+        pairs = [(h, c) for h in holders for complement in complements for c in conjuncts(complement)
+                 if c.i not in ctx.entities.by_token]
+        if len(holders) > 1 and len(holders) == len(as_phrases) == len(complements):
+            pairs = list(zip(holders, as_phrases))  # "named A as CTO and B as (a) deputy": each their own post
+        for holder, noun in pairs:
+            yield from role_facts_of(holder, noun, ctx, "copula_role", 0.75, verb)
 
 
 def appointers_of(verb: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:

@@ -80,6 +80,8 @@ def title_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     for span, key in ctx.entities.spans:
         if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Person":
             continue
+        if span.start > 0 and ctx.doc[span.start - 1].lower_ in CONJUNCTIONS:
+            continue  # "as CTO and Jane Roe": the words before belong to another name
         run = _title_run(span, ctx)
         if not run or run[-1].i in ctx.entities.by_token:
             continue

@@ -1,0 +1,66 @@
+"""Where a person comes from or works, said right after the name, and where an organisation is based, said
+in a compound: "Megan Smith from Google", "Alexander Macgillivray, formerly of Twitter", "Ann Lee of the
+National Cancer Institute" (works_for), "Jane Roe of Leeds" (lives_in), "the Oslo-based company Sola" and
+"Sola, the Santa Clara-based firm" (headquartered_in)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..model import Fact
+from .context import SentenceContext, conjuncts, described, make_fact
+
+AFFILIATION_PREPS = {"of", "from", "at", "with"}
+FORMERLY = {"formerly", "previously", "once", "ex"}
+
+
+def _objects_of(prep: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:
+    return [e for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p) if (e := ctx.entity(t))]
+
+
+def _affiliations(span: Span) -> Iterator[tuple[Token, tuple[str, ...]]]:
+    """(preposition, qualifiers) right after a name: "X of Y", "X from Y", "X, formerly of Y"."""
+    doc, end = span.doc, span.end
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in FORMERLY:
+        after = doc[end + 1]
+    if after is None:
+        return
+    if after.dep_ == "prep" and (after.lower_ in {"of", "from"} or after.head == span.root) \
+            and after.lower_ in AFFILIATION_PREPS:  # "at"/"with" only when the parse ties them to the name
+        yield after, ()
+    elif after.lower_ in FORMERLY and after.head.dep_ == "prep" and after.head.lower_ in AFFILIATION_PREPS:
+        yield after.head, ("former",)  # "formerly" read as a modifier of "of"
+    elif after.lower_ in FORMERLY:
+        for prep in after.children:
+            if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
+                yield prep, ("former",)
+
+
+def affiliation_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """A person's organisation or town named right after them; an organisation's base in "X-based"."""
+    for span, key in ctx.entities.spans:
+        if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Person" or span.root.i >= sent.end:
+            continue
+        for prep, qualifiers in _affiliations(span):
+            for target in _objects_of(prep, ctx):
+                kind = ctx.type_of(target[0])
+                predicate = "works_for" if kind == "Organization" else \
+                    "lives_in" if kind == "Place" and prep.lower_ in {"of", "from"} else None
+                fact = predicate and make_fact(ctx, (key, False), predicate, target, "affiliation", 0.7, None,
+                                               f"{span.root.text} {prep.text}", qualifiers)
+                if fact:
+                    yield fact
+    for based in sent:
+        if based.lower_ != "based" or based.dep_ not in {"amod", "acl"}:
+            continue
+        places = [e for c in based.children if c.dep_ in {"npadvmod", "compound", "nmod"} for t in conjuncts(c)
+                  if (e := ctx.entity(t)) and ctx.type_of(e[0]) == "Place"]
+        holder = described(based.head, ctx)
+        for place in places if holder else []:
+            fact = make_fact(ctx, holder, "headquartered_in", place, "affiliation", 0.75, None,
+                             "".join(t.text_with_ws for t in based.subtree))
+            if fact:
+                yield fact
+

@@ -1,0 +1,42 @@
+"""A person's organisation or town right after the name, "X-based", leaving, and appointments of several
+people at once (hand-written sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from test_extraction import asserted, facts, nlp, run  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg from Velkor will advise the ministry.", ("Anna Berg", "works_for", "Velkor")),
+    ("Dr. Ann Lee of the National Cancer Institute led the study.",
+     ("Ann Lee", "works_for", "National Cancer Institute")),
+    ("Tom Lund, formerly of Brightwave, will advise the minister.", ("Tom Lund", "works_for", "Brightwave")),
+    ("Sun Microsystems, the Santa Clara-based company, said on Tuesday that sales rose.",
+     ("Sun Microsystems", "headquartered_in", "Santa Clara")),
+    ("Nicole Wong, who left the White House last month, spoke at the event.",
+     ("Nicole Wong", "resigned_from", "White House")),
+])
+def test_affiliations_and_bases(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_formerly_is_a_qualifier(run):
+    result = run("Tom Lund, formerly of Brightwave, will advise the minister.")
+    fact = next(f for f in result.facts if f.predicate == "works_for")
+    assert fact.qualifiers == ("former",)
+
+
+def test_a_place_of_a_meeting_is_not_an_employer(facts):
+    found = asserted(facts("Tom Lund met Anna Berg at the United Nations in Geneva on Monday."))
+    assert not {(s, o) for s, p, o in found if p == "works_for"}
+
+
+def test_each_appointee_keeps_their_own_organisation(facts):
+    found = asserted(facts("The president named Anna Berg from Google as his chief technology officer and "
+                           "Tom Lund, formerly of Brightwave, as a deputy."))
+    assert {("Anna Berg", "role", "chief technology officer"), ("Anna Berg", "works_for", "Google"),
+            ("Tom Lund", "works_for", "Brightwave")} <= found
+    assert ("Anna Berg", "role", "deputy") not in found and ("Anna Berg", "works_for", "Brightwave") not in found
