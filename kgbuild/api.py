@@ -131,13 +131,15 @@ class KnowledgeGraph:
              hops: int = 1, max_nodes: int | None = MAX_NODES) -> Path:
         """Write the interactive HTML view and return its path (use IPython.display.IFrame to show it).
 
-        focus/hops: only the entities within `hops` relations of the entity named `focus`;
-        max_nodes: at most this many entities, the most connected (None or 0: all).
+        focus/hops: only the entities within `hops` relations of the entity `focus` (a label, an alias or an
+        IRI; UnknownName with the closest names if there is none); max_nodes: at most this many entities, the
+        most connected (None or 0: all).
         """
         from .view import write_html
 
         path = Path(path)
-        write_html(self.to_networkx(), path, title=title, focus=focus, hops=hops, max_nodes=max_nodes)
+        centre = None if focus is None else str(self.entity(focus))
+        write_html(self.to_networkx(), path, title=title, focus=centre, hops=hops, max_nodes=max_nodes)
         return path
 
 

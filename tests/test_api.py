@@ -146,3 +146,10 @@ def test_pagerank_on_the_network(any_kg: kgbuild.KnowledgeGraph) -> None:
     ranks = nx.pagerank(nx.DiGraph(any_kg.to_networkx()))  # scipy, a dependency, computes it
     assert sum(ranks.values()) == pytest.approx(1)
     assert min(ranks[str(PUTIN)], ranks[str(SPACEX)]) > ranks[str(MUSK)]  # both are pointed to by Musk
+
+
+def test_view_focus_takes_any_name_and_suggests(any_kg: kgbuild.KnowledgeGraph, tmp_path: Path) -> None:
+    page = any_kg.view(tmp_path / "view.html", focus="person:vladimir-putin")
+    assert "Vladimir Putin" in page.read_text(encoding="utf-8")
+    with pytest.raises(kgbuild.UnknownName, match="did you mean 'Vladimir Putin'"):
+        any_kg.view(tmp_path / "view.html", focus="Vladimir Putn")
