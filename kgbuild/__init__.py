@@ -3,7 +3,9 @@
     import kgbuild
     kg = kgbuild.build("seeds/")          # or kgbuild.load("out/graph.ttl")
     kg.query("SELECT ?o WHERE { ?s kg:spoke_with ?o }", labels=True)   # -> pandas DataFrame
-    kg.evidence("Elon Musk", "spoke_with", "Vladimir Putin")
+    kg.evidence("Elon Musk", "kg:spoke_with", "Vladimir Putin")
+    kg.entities(type="Person"); kg.roles(); kg.neighbours("Elon Musk", hops=2)
+    kg.facts("Elon Musk"); kg.articles("Elon Musk"); kg.single_source_facts()
     kg.to_networkx(); kg.view("graph.html")
 """
 from __future__ import annotations
