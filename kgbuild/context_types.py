@@ -15,21 +15,36 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from .words import (FEMALE_NAMES, MALE_NAMES, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS,
-                    ROLE_MODIFIERS, ROLE_WORDS, TITLES)
+from .names import DEMONYMS, KNOWN_ALIASES
+from .words import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ORGANISATION_ROLE_STARTS,
+    ORGANISATION_ROLES,
+    PERSON_NOUNS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    TITLES,
+)
 
 ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank", "university", "college",
              "institute", "school", "foundation", "association", "society", "church", "hospital", "museum",
              "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party",
              "asa", "ag", "gmbh", "sa", "nv", "bv", "ab", "spa", "oyj", "kk", "pty", "lp", "llp", "holdings"}
 COPULAS = {"be", "become", "remain"}
+COUNTRY_NAMES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
 JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places
-PLACE_LABELS = {"GPE", "LOC", "NORP"}  # a place or nationality before a role is where the role is held
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
 PERSONAL_ROLES = TITLES | ORGANISATION_ROLES | set("""
 executive spokesman spokeswoman spokesperson officer director founder reporter journalist lawyer adviser
 advisor aide analyst economist actor actress singer author politician diplomat minister senator
 """.split())
+
+
+def is_known_place(text: str) -> bool:
+    """A country or nationality ("US", "Russia", "Russian"): before a role it says where the role is held."""
+    canonical = KNOWN_ALIASES.get(text.lower(), text)
+    return canonical in COUNTRY_NAMES or text.lower() in DEMONYMS
 
 
 def _is_role(word: str) -> bool:
@@ -101,9 +116,8 @@ def voted_labels(spans: list[Span]) -> dict[str, str]:
         person[span.text] += _person_votes(span)
         organisation[span.text] += _organisation_votes(span)
     labels = {}
-    places = {span.text for span in spans if span.label_ in PLACE_LABELS}
     for text in set(person) | set(organisation):
-        if person[text] and not organisation[text] and text not in places:
+        if person[text] and not organisation[text] and not is_known_place(text):
             labels[text] = "PERSON"
         elif organisation[text] and not person[text]:
             labels[text] = "ORG"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -125,8 +125,7 @@ COUNTRIES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
 
 
 def _consistent_labels(spans: list[Span]) -> dict[str, str]:
-    """The label each name gets everywhere in the document: its most frequent one, and PERSON for the
-    surname of a person named in full ("Altman" after "Sam Altman")."""
+    """The label each name gets everywhere in the document: its most frequent one."""
     votes: dict[str, dict[str, int]] = {}
     for span in spans:
         votes.setdefault(span.text, {}).setdefault(span.label_, 0)
@@ -135,9 +134,17 @@ def _consistent_labels(spans: list[Span]) -> dict[str, str]:
     for text, counts in votes.items():
         if "ORG" in counts and "GPE" in counts and text not in COUNTRIES:
             label_of[text] = "ORG"  # NER often takes a company for a place, rarely a place for a company
-    surnames = {t.split()[-1] for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1}
-    label_of.update({text: "PERSON" for text in label_of if text in surnames})
     return label_of
+
+
+def _name_parts_of_people(label_of: dict[str, str], spans: list[Span]) -> dict[str, str]:
+    """PERSON for a first name or surname used alone ("Parag", "Altman") when a person of the article has it
+    ("Parag Agarwal", "Sam Altman") and it names no country; a first word the model took for an organisation
+    more than once stays one ("Google" beside a mistyped "Google Glass")."""
+    organisations = Counter(s.text for s in spans if s.label_ == "ORG")
+    people = [t.split() for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1]
+    parts = {words[-1] for words in people} | {words[0] for words in people if organisations[words[0]] < 2}
+    return {text: "PERSON" for text in label_of if text in parts and text not in COUNTRIES}
 
 
 def _label_in_context(span: Span, label_of: dict[str, str]) -> str:
@@ -209,6 +216,25 @@ def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
     return found
 
 
+BODY_WORDS = {"board", "committee"}
+
+
+def _without_boards(spans: list[Span]) -> list[Span]:
+    """An organisation's board is the organisation in the graph: "the Twitter Board" -> Twitter when the
+    article names Twitter on its own; "the Board" alone is no entity. Boards with names of their own
+    ("Federal Reserve Board") stay."""
+    names = {s.text for s in spans}
+    kept = []
+    for span in spans:
+        if span[-1].lower_ in BODY_WORDS and span.label_ == "ORG":
+            if len(span) == 1:
+                continue
+            if span[:-1].text in names:
+                span = Span(span.doc, span.start, span.end - 1, label="ORG", span_id=span.id)
+        kept.append(span)
+    return kept
+
+
 @Language.component("entity_repair")
 def entity_repair(doc: Doc) -> Doc:
     """Drop junk entities and label every repeat of a known name consistently within the document; a name
@@ -220,9 +246,11 @@ def entity_repair(doc: Doc) -> Doc:
     kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents
                                         if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS)
             if s is not None and not _department_word(s)]
+    kept = _without_boards(kept)
     label_of = _consistent_labels(kept)
     label_of.update({text: label for text, label in voted_labels(kept).items()
                      if text not in COUNTRIES and text.lower() not in DEMONYMS})
+    label_of.update(_name_parts_of_people(label_of, kept))
     spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     spans.extend(_repeated_names(doc, label_of, covered))

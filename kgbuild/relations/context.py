@@ -22,10 +22,16 @@ OFFICE_WORDS = TITLES | {"attorney", "judge", "official", "envoy", "diplomat", "
 QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "current", "late", "past",
               "ex", "retired", "new", "longtime", "newly", "elected"}
 LIGHT_VERBS = {"begin", "start", "launch", "continue", "hold", "have", "conduct", "carry", "lead", "order",
+               "make", "pay", "give", "express", "voice", "reach", "sign", "strike", "seal", "file", "bring",
+               "take", "deliver", "win", "keep", "maintain", "establish", "open", "enter", "form", "announce",
                "announce", "resume", "halt", "end", "stage", "mount", "complete", "finalize", "finalise"}
 SPEECH_VERBS = {"say", "claim", "tell", "insist", "argue", "allege", "report", "state", "add", "write",
                 "suggest", "believe", "assert", "maintain", "contend", "explain", "reveal", "confirm",
                 "acknowledge", "admit", "mention", "testify", "tweet", "post", "announce", "note"}
+# "A asked B to visit C": a request, not a visit (hedged), and B's, not A's.
+REQUEST_VERBS = {"ask", "urge", "tell", "invite", "order", "persuade", "encourage", "press", "request", "beg",
+                 "advise", "instruct", "call", "challenge", "pressure", "push", "allow", "permit", "want"}
+NEGATIVE_IMPLICATIVES = {"refuse", "decline", "fail", "neglect", "forget"}  # "refused to X": X did not happen
 DENIAL_VERBS = {"deny", "refute", "reject", "dismiss", "disavow"}
 HEDGES = {"reportedly", "allegedly", "possibly", "apparently", "perhaps", "probably", "likely", "supposedly",
           "purportedly", "seemingly"}
@@ -83,7 +89,7 @@ def _negated_or_hedged(token: Token) -> tuple[bool, bool]:
     negated = any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det"}) for c in children)
     hedged = any((c.lower_ in MODALS and c.dep_ == "aux") or c.lower_ in HEDGES
                  or (c.dep_ == "mark" and c.lower_ in CONDITIONALS) for c in children) \
-        or (token.dep_ == "xcomp" and lemma_of(token.head) in INTENTION_VERBS)
+        or (token.dep_ == "xcomp" and lemma_of(token.head) in INTENTION_VERBS | REQUEST_VERBS)
     return negated, hedged
 
 
@@ -103,8 +109,9 @@ def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
         if token.head is token or token.dep_ in {"ROOT", "nsubj", "nsubjpass", "relcl"}:
             break
         head = token.head
-        if lemma_of(head) in DENIAL_VERBS and token.dep_ in {"xcomp", "ccomp"}:
-            return NEGATED, None
+        if lemma_of(head) in DENIAL_VERBS and token.dep_ in {"xcomp", "ccomp"} \
+                or lemma_of(head) in NEGATIVE_IMPLICATIVES and token.dep_ == "xcomp":
+            return NEGATED, None  # "denied meeting X", "refused to meet X"
         if lemma_of(head) in SPEECH_VERBS and token.dep_ == "ccomp":
             if negated:
                 return NEGATED, None
@@ -122,13 +129,17 @@ def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
 def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple[str, bool]]:
     """Entities doing the action of a verb, inherited from the governing verb for xcomp/conj/advcl."""
     found = []
-    for child in verb.children:
-        if child.dep_ == "nsubj":
+    for child in verb.children:  # a passive's subject passes to its clause: "X is set/expected to become"
+        if child.dep_ == "nsubj" or (depth > 0 and child.dep_ == "nsubjpass"):
             if child.tag_ == "WDT" or child.lower_ in {"who", "which", "that"}:
                 found.append(ctx.entity(verb.head))
             else:
                 found.extend(ctx.entity(t) for t in conjuncts(child))
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and depth < 3:
+        if verb.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in verb.head.children):
+            # object control: in "A asked B to visit C" it is B who would visit
+            return [e for c in verb.head.children if c.dep_ in {"dobj", "dative"} for t in conjuncts(c)
+                    if (e := ctx.entity(t))]
         if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG", "VBN"}):
             return subjects_of(verb.head, ctx, depth + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}:

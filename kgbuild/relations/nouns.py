@@ -20,6 +20,9 @@ def is_role_noun(token: Token) -> bool:
         and lemma_of(token) not in RELATIVE_NOUNS
 
 
+# An organisation's bodies: a post on one is a post in the organisation.
+BODY_NOUNS = {"board", "committee", "council", "cabinet"}
+
 # Nouns that relate two people or organisations but name no post: "his successor", "its competitor".
 RELATIVE_NOUNS = {"successor", "predecessor", "competitor", "neighbor", "neighbour", "visitor", "rival",
                   "counterpart", "replacement"}
@@ -45,6 +48,9 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
     nouns = conjuncts(noun)  # "founder and CEO of X": the preposition serves every noun of the list
     arguments = [(lemma_of(prep), target) for noun_ in nouns for prep in noun_.children if prep.dep_ == "prep"
                  for pobj in prep.children if pobj.dep_ == "pobj" for target in conjuncts(pobj)]
+    arguments += [(prep, owner) for prep, target in arguments if lemma_of(target) in BODY_NOUNS
+                  and not ctx.entity(target) for owner in target.children
+                  if owner.dep_ in {"compound", "poss"} and ctx.entity(owner)]  # "chairman of the Twitter board"
     for noun_ in nouns:
         modifiers = [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
                      and (c.dep_ == "poss" or ctx.type_of(ctx.entity(c)[0]) == "Organization")]

@@ -168,6 +168,8 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         else:
             continue
         holders = [ctx.entity(t) for c in verb.children if c.dep_ in holder_deps for t in conjuncts(c)]
+        if lemma not in APPOINT_VERBS and not any(c.dep_ in holder_deps for c in verb.children):
+            holders = subjects_of(verb, ctx)  # "X is set to become chairman", "X agreed to serve as CEO"
         complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
                                     and (c.pos_ == "NOUN" or is_role_noun(c)) and c.i not in ctx.entities.by_token]
         if lemma in APPOINT_VERBS:  # the small model's "named [Ann Weller chief executive]": the name inside

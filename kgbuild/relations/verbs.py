@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..model import OPEN_PREDICATE, Fact
+from ..names import DEMONYMS
 from ..words import LOCATION_NOUNS
-from .context import (COPULAS, PEOPLE_NOUNS, PLACE_HOP_PREPS, SentenceContext, conjuncts, containing_places,
-                      described, lemma_of, make_fact, phrase, prep_paths, subjects_of)
+from .context import (COPULAS, DENIAL_VERBS, LIGHT_VERBS, PEOPLE_NOUNS, PLACE_HOP_PREPS, SentenceContext, conjuncts,
+                      containing_places, described, lemma_of, make_fact, phrase, prep_paths, subjects_of)
 from .nouns import is_role_noun, noun_phrases
+
+
+def _nominal_done_by_subject(verb: Token, noun: Token, ctx: SentenceContext) -> bool:
+    """Whether the action a noun names is the verb's subject's: with a light verb ("held talks with X",
+    "launched an invasion of Y"), and no other agent on the noun ("covered the Soviet invasion of Y" and
+    "condemned Russia's attack on Y" are not the subject's)."""
+    own_agent = any(c.dep_ in {"poss", "compound", "amod"} and (ctx.entity(c) or c.lower_ in DEMONYMS)
+                    for c in noun.children)
+    return lemma_of(verb) in LIGHT_VERBS | DENIAL_VERBS and not own_agent  # "denied meeting with X" too
 
 
 def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
@@ -92,7 +102,7 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         nouns = [t for t in path[len(base):] if t.dep_ != "prep"]
         if preps:
             phrases.append(phrase(*base, preps[-1]))
-            if nouns and nouns[-1].i < preps[-1].i:
+            if nouns and nouns[-1].i < preps[-1].i and _nominal_done_by_subject(verb, nouns[-1], ctx):
                 phrases.append(f"{lemma_of(nouns[-1])} {lemma_of(preps[-1])}")
             if len(preps) > 1 and all(lemma_of(p) in PLACE_HOP_PREPS for p in preps[1:]) \
                     and all(lemma_of(n) in LOCATION_NOUNS for n in nouns if n.i > preps[0].i):
