@@ -2,12 +2,12 @@
 
 The small spaCy model often types a person as an organisation ("Parag Agarwal") or a company as a person
 ("Twitter"). Each mention's context votes: a role word right before the name ("CTO Parag Agarwal"), an age
-after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO"), a role in apposition ("Jane Roe,
-the company's chief executive") are a person's; a role that only
-an organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
-club word in the name ("Norra FC", "Acme Inc"), "formerly of X" or "joined X" are an organisation's. The rule (`voted_labels`): a name with
+after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO") or a role in apposition ("Jane
+Roe, the company's chief executive") are a person's; a role that only an organisation has after the name
+("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or club word in the name ("Norra FC",
+"Acme Inc"), "formerly of X" or "joined X" are an organisation's. The rule (`voted_labels`): a name with
 votes of one kind only takes that kind's label, everywhere in the article; without votes, or with both, the
-model's label stands.
+model's label stands. Countries and nationalities keep theirs ("billionaire US entrepreneur").
 """
 from __future__ import annotations
 
