@@ -19,6 +19,7 @@ from .names import DEMONYMS, KNOWN_ALIASES
 from .words import (
     FEMALE_NAMES,
     MALE_NAMES,
+    ORG_NOUNS,
     ORGANISATION_ROLE_STARTS,
     ORGANISATION_ROLES,
     PERSON_NOUNS,
@@ -98,6 +99,8 @@ def _organisation_votes(span: Span) -> int:
     after = doc[span.end:span.end + 2]
     if len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in ORGANISATION_ROLES:
         votes += 1  # "Twitter's CEO"
+    if span.start > 0 and doc[span.start - 1].lower_ in ORG_NOUNS:
+        votes += 1  # "drugs group GlaxoSmithKline", "carmaker Tesla"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in ORG_WORDS:
         votes += 1
     before = doc[max(0, span.start - 2):span.start]

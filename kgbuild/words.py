@@ -24,6 +24,7 @@ ORG_NOUNS = set("""
 company firm startup carmaker automaker agency organization organisation bank newspaper magazine outlet
 government administration ministry department party team club university manufacturer business
 corporation conglomerate retailer airline brand platform network broadcaster publisher subsidiary
+group giant maker lender insurer operator developer chain supplier studio label
 """.split())
 
 # Nouns that describe a place ("the country").

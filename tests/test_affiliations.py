@@ -40,3 +40,17 @@ def test_each_appointee_keeps_their_own_organisation(facts):
     assert {("Anna Berg", "role", "chief technology officer"), ("Anna Berg", "works_for", "Google"),
             ("Tom Lund", "works_for", "Brightwave")} <= found
     assert ("Anna Berg", "role", "deputy") not in found and ("Anna Berg", "works_for", "Brightwave") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Lund, one of Velkor Inc.'s most vocal critics, spoke on Monday.", ("Tom Lund", "criticized", "Velkor Inc.")),
+    ("Ann Weller is also chairman of drugs group Brightwave.", ("Ann Weller", "chairs", "Brightwave")),
+    ("Velkor spokesman Tom Lund on Tuesday confirmed Anna Berg's account.", ("Tom Lund", "confirmed", "Anna Berg")),
+])
+def test_descriptions_beside_a_name_and_confirmations(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_duration_is_not_part_of_a_role(facts):
+    roles = {o for s, p, o in asserted(facts("Ann Weller has been chairman of Velkor Inc. for 18 years.")) if p == "role"}
+    assert roles == {"chairman"}

@@ -177,7 +177,7 @@ def test_wikidata_alignment(g, name, pid):
     ("consulted_with", ["consultation with"]),
     ("met_with", ["meeting with"]),
     ("acquired", ["acquisition of"]),
-    ("criticised", ["criticism of", "criticise", "criticize"]),
+    ("criticized", ["criticism of", "criticise", "criticize"]),
     ("supported", ["support for"]),
     ("published_in", ["publish in"]),
     ("ceo_of", ["ceo of"]),

@@ -72,7 +72,8 @@ def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[To
             target = ctx.entity(objects[0]) if objects else None
             if target and ctx.type_of(target[0]) == "Organization" and lemma_of(child) in WORKPLACE_PREPS:
                 orgs.append(objects[0])
-            elif objects and not target and objects[0].pos_ == "NOUN" and lemma_of(child) in {"of", "for"}:
+            elif objects and not target and objects[0].pos_ == "NOUN" and lemma_of(child) in {"of", "for"} \
+                    and not any(c.dep_ == "nummod" for c in objects[0].children):  # not "for 18 years"
                 role.append(child)
                 role.append(objects[0])
                 visit(objects[0])
@@ -140,6 +141,11 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token:
                 yield from role_facts_of(holder, child, ctx, "appos_role", 0.85, None)
+            elif child.dep_ == "appos" and child.lower_ == "one":  # "X, one of Microsoft's critics"
+                groups = [p for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                          for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+                for group in groups:
+                    yield from (fact for _, fact in relational_facts(holder, group, ctx, "appos_role", 0.8, None))
         premodifiers = premodifiers_of(span, ctx)
         heads = [t for t in premodifiers if is_role_noun(t) and t.dep_ in {"compound", "nmod"}]
         if heads and ctx.type_of(key) == "Person":  # "Russian President Vladimir Putin", "executive vice-chairman X"
