@@ -105,8 +105,9 @@ def cmd_view(args: argparse.Namespace) -> int:
     graph = load_for_query(args.graph)
     name = args.graph if is_store(args.graph) else Path(args.graph).name
     try:
-        caption = write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {name}",
-                             focus=args.focus, hops=args.hops, max_nodes=args.max_nodes)
+        caption = write_html(to_networkx(graph), Path(args.out), title=f"kgbuild: {name}", focus=args.focus,
+                             hops=args.hops, max_nodes=args.max_nodes, isolated=args.isolated,
+                             warn=lambda message: print(f"kgbuild: warning: {message}", file=sys.stderr))
     except KeyError:
         return _fail(f"--focus {args.focus}: no entity has this name, alias or IRI")
     print(f"wrote {args.out}" + (f" ({caption})" if caption else ""))
@@ -232,6 +233,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--hops", type=_count, default=1, help="with --focus: how many relations away (default: 1)")
     v.add_argument("--max-nodes", type=_count, default=MAX_NODES,
                    help=f"draw at most this many entities, the most connected (default: {MAX_NODES}; 0: all)")
+    v.add_argument("--isolated", action="store_true",
+                   help="also draw entities without any relation (left out by default)")
     v.set_defaults(run=cmd_view, command_parser=v)
 
     va = sub.add_parser("validate", help="check a graph against the graph contract (ontologies/shapes.ttl, SHACL)")

@@ -21,7 +21,7 @@ ENTITY_TYPES = ("Person", "Organization", "Place", "Product", "Event", "Creative
 # Strongest first: an edge takes the strongest modality among its statements.
 MODALITY_RANK = {ASSERTED: 0, REPORTED: 1, HEDGED: 2, NEGATED: 3}
 # Keys of an edge's evidence dicts, in sort order.
-EVIDENCE_FIELDS = ("date", "article_title", "source", "sentence", "modality", "attributed_to")
+EVIDENCE_FIELDS = ("date", "article_title", "source", "sentence", "modality", "attributed_to", "article")
 # Resources typed with these are provenance, never entities.
 _NOT_ENTITY = (RDF.Statement, NIF.Sentence, NIF.Context, SCHEMA.NewsArticle)
 
@@ -40,8 +40,9 @@ Evidence = tuple[str | None, ...]  # values in EVIDENCE_FIELDS order
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """One node per entity (id = IRI) and one edge per relation triple (key = predicate local name).
 
-    Node attributes: label, type, aliases, roles, mentions, articles.
+    Node attributes: label, type, aliases, roles, mentions, articles (how many), article_ids (their IRIs).
     Edge attributes: predicate, label, modality, evidence (sorted list of dicts, see EVIDENCE_FIELDS).
+    Graph attribute "articles": article IRI -> {"title", "date", "source"} for every article cited.
     """
     index = {p: _index(graph, p) for p in bar(READ, desc="reading the graph", unit="properties")}
     labels = index[RDFS.label]
@@ -50,6 +51,10 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     aliases, roles, mentions = index[SKOS.altLabel], index[KG.role], index[KG.mentionCount]
 
     result = nx.MultiDiGraph()
+    cited = sorted({a for found in articles.values() for a in found}, key=str)
+    result.graph["articles"] = {str(a): {"title": _first(index[DCTERMS.title], a),
+                                         "date": _first(index[DCTERMS.date], a),
+                                         "source": _first(index[DCTERMS.source], a)} for a in cited}
     for iri in sorted(entities, key=str):
         result.add_node(
             str(iri),
@@ -59,6 +64,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             roles=sorted({str(r) for r in roles.get(iri, ())}),
             mentions=int(mentions[iri][0].toPython()) if iri in mentions else 0,
             articles=len(articles.get(iri, ())),
+            article_ids=sorted(str(a) for a in articles.get(iri, ())),
         )
 
     relations = sorted(
@@ -140,6 +146,7 @@ def _index_statements(index: dict[URIRef, Index]) -> tuple[dict[tuple[Node, Node
                 _first(anchor, sentence),
                 _first(modality, statement) or ASSERTED,
                 speaker,
+                str(article),
             ))
     return evidence, articles
 
