@@ -31,7 +31,8 @@ from .words import (
 ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank", "university", "college",
              "institute", "school", "foundation", "association", "society", "church", "hospital", "museum",
              "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party",
-             "asa", "ag", "gmbh", "sa", "nv", "bv", "ab", "spa", "oyj", "kk", "pty", "lp", "llp", "holdings"}
+             "asa", "ag", "gmbh", "sa", "nv", "bv", "ab", "spa", "oyj", "kk", "pty", "lp", "llp", "holdings",
+             "army", "navy", "police", "ministry", "council", "commission", "agency", "committee", "union"}
 COPULAS = {"be", "become", "remain"}
 COUNTRY_NAMES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
 JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places
@@ -83,9 +84,11 @@ def _person_votes(span: Span) -> int:
         votes += 1  # an age: "Jane Roe, 54,"
     root = span.root
     if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS and any(
-            c.dep_ == "attr" and c.lemma_.lower() in PERSONAL_ROLES and not any(g.dep_ == "poss" for g in c.children)
+            c.dep_ == "attr" and not any(g.dep_ == "poss" for g in c.children) and (
+                c.lemma_.lower() in PERSONAL_ROLES or (c.lemma_.lower().endswith(("ist", "ian"))
+                                                       and c.lemma_.lower() not in ORG_NOUNS))
             for c in root.head.children):
-        votes += 1  # "Parag is CEO"
+        votes += 1  # "Parag is CEO", "X was a French mathematician"
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSONAL_ROLES for c in root.children):
         votes += 1  # "Jane Roe, the chief executive"
     return votes

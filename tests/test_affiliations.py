@@ -54,3 +54,14 @@ def test_descriptions_beside_a_name_and_confirmations(facts, text, expected):
 def test_a_duration_is_not_part_of_a_role(facts):
     roles = {o for s, p, o in asserted(facts("Ann Weller has been chairman of Velkor Inc. for 18 years.")) if p == "role"}
     assert roles == {"chairman"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Lund then studied in Berlin and finally became professor of history at Columbia University.",
+     ("Tom Lund", "works_for", "Columbia University")),
+    ("Edwin Morrow was an American psychologist, Professor of Psychology at Clark University.",
+     ("Edwin Morrow", "works_for", "Clark University")),
+    ("In 1982 Ivan Petrov served in the Soviet Army.", ("Ivan Petrov", "member_of", "Soviet Army")),
+])
+def test_a_post_and_its_workplace_in_a_copular_clause(facts, text, expected):
+    assert expected in asserted(facts(text))

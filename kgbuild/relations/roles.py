@@ -71,7 +71,8 @@ def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[To
             objects = [c for c in child.children if c.dep_ == "pobj"]
             target = ctx.entity(objects[0]) if objects else None
             if target and ctx.type_of(target[0]) == "Organization" and lemma_of(child) in WORKPLACE_PREPS:
-                orgs.append(objects[0])
+                orgs.extend(t for t in conjuncts(objects[0]) if (e := ctx.entity(t))
+                            and ctx.type_of(e[0]) == "Organization")  # "professor at X, Y and Z"
             elif objects and not target and objects[0].pos_ == "NOUN" and lemma_of(child) in {"of", "for"} \
                     and not any(c.dep_ == "nummod" for c in objects[0].children):  # not "for 18 years"
                 role.append(child)
@@ -194,8 +195,17 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                  if c.i not in ctx.entities.by_token]
         if len(holders) > 1 and len(holders) == len(as_phrases) == len(complements):
             pairs = list(zip(holders, as_phrases))  # "named A as CTO and B as (a) deputy": each their own post
+        pairs += [(h, a) for h, noun in pairs for a in noun.children if a.dep_ == "appos" and is_role_noun(a)
+                  and a.i not in ctx.entities.by_token]  # "a psychologist, Professor of Psychology at Y"
         for holder, noun in pairs:
             yield from role_facts_of(holder, noun, ctx, "copula_role", 0.75, verb)
+        workplaces = [e for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "with"}
+                      for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)
+                      if (e := ctx.entity(t)) and ctx.type_of(e[0]) == "Organization"]
+        for holder in {h for h, noun in pairs if is_role_noun(noun)} if workplaces else ():
+            # "became professor of history at Columbia University": the place of work hangs on the verb
+            yield from filter(None, (make_fact(ctx, holder, "works_for", org, "copula_role", 0.7, verb, verb.text)
+                                     for org in workplaces))
 
 
 def appointers_of(verb: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:
