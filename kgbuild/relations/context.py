@@ -24,7 +24,9 @@ QUALIFIERS = {"former", "incoming", "acting", "outgoing", "interim", "then", "cu
 LIGHT_VERBS = {"begin", "start", "launch", "continue", "hold", "have", "conduct", "carry", "lead", "order",
                "make", "pay", "give", "express", "voice", "reach", "sign", "strike", "seal", "file", "bring",
                "take", "deliver", "win", "keep", "maintain", "establish", "open", "enter", "form", "announce",
-               "announce", "resume", "halt", "end", "stage", "mount", "complete", "finalize", "finalise"}
+               "announce", "resume", "halt", "end", "stage", "mount", "complete", "finalize", "finalise",
+               "receive", "earn", "obtain", "get", "gain", "pursue", "undertake", "do", "finish", "land",
+               "secure", "accept", "assume"}
 SPEECH_VERBS = {"say", "claim", "tell", "insist", "argue", "allege", "report", "state", "add", "write",
                 "suggest", "believe", "assert", "maintain", "contend", "explain", "reveal", "confirm",
                 "acknowledge", "admit", "mention", "testify", "tweet", "post", "announce", "note"}
@@ -188,6 +190,8 @@ def described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
     return None
 
 
+_SCHOOL = re.compile(r"\b(?:Universit(?:y|é|à|ä|at|ad|ade)|College|School|Academy|Conservatory|Conservatoire|"
+                     r"Polytechnic|Seminary|Gymnasium|Lyceum|Institute of Technology)\b")
 _PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Tories|Conservatives|Greens|Liberals)\b")
 
 
@@ -198,6 +202,8 @@ def refined_predicate(predicate: str, subject: LocalEntity, obj: LocalEntity | N
         return None
     if predicate in {"works_for", "member_of"} and obj is not None and _PARTY.search(obj.name):
         return "member_of_party"  # "joined the Labour Party"
+    if predicate == "participated_in" and obj is not None and _SCHOOL.search(obj.name):
+        return "educated_at"  # "attended/entered Columbia University"
     if predicate == "based_in" and subject.type == "Organization":
         return "headquartered_in"  # an organisation is based where its headquarters are
     return predicate

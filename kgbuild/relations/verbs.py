@@ -91,6 +91,7 @@ def verb_objects(verb: Token, ctx: SentenceContext,
     paths += list(prep_paths(verb, base))
     for target, path in list(paths):
         paths += [(place, path) for place in containing_places(target, ctx)]
+    themes = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not ctx.entity(c)]
     for target, path in paths:
         entity = ctx.entity(target)
         if not entity:
@@ -101,9 +102,16 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         preps = [t for t in path[len(base):] if t.dep_ == "prep"]
         nouns = [t for t in path[len(base):] if t.dep_ != "prep"]
         if preps:
+            # a light verb's noun names the relation, whatever modifies it in between: "received a degree
+            # in economics from Y" -> "receive degree from", "degree from"
+            phrases += [phrase(*base, theme, preps[-1]) for theme in themes if theme not in path]
+            if nouns and nouns[0].dep_ == "dobj" and len(nouns) > 1:
+                phrases.append(phrase(*base, nouns[0], preps[-1]))
             phrases.append(phrase(*base, preps[-1]))
             if nouns and nouns[-1].i < preps[-1].i and _nominal_done_by_subject(verb, nouns[-1], ctx):
                 phrases.append(f"{lemma_of(nouns[-1])} {lemma_of(preps[-1])}")
+            phrases += [f"{lemma_of(theme)} {lemma_of(preps[-1])}" for theme in themes
+                        if theme.i < preps[-1].i and _nominal_done_by_subject(verb, theme, ctx)]
             if len(preps) > 1 and all(lemma_of(p) in PLACE_HOP_PREPS for p in preps[1:]) \
                     and all(lemma_of(n) in LOCATION_NOUNS for n in nouns if n.i > preps[0].i):
                 phrases.append(phrase(*base, preps[0]))

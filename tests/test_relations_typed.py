@@ -1,0 +1,93 @@
+"""Typed instead of open (issue 11, family 7): relations whose words mean a declared predicate get it, by
+verb family, particle, nominalisation, passive and light-verb construction (hand-written sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.model import OPEN_PREDICATE
+from test_extraction import asserted, facts, nlp, run  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg received a degree in economics from Harvard University.",
+     ("Anna Berg", "educated_at", "Harvard University")),
+    ("Anna Berg earned her PhD in physics from the University of Oslo.",
+     ("Anna Berg", "educated_at", "University of Oslo")),
+    ("Tom Lund obtained a master's degree in law from Leiden University in 1990.",
+     ("Tom Lund", "educated_at", "Leiden University")),
+    ("Anna Berg got a job at Brightwave Inc. in 2001.", ("Anna Berg", "works_for", "Brightwave Inc.")),
+])
+def test_a_light_verb_s_noun_names_the_relation_whatever_modifies_it(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_light_verb_with_a_noun_of_no_relation_stays_open(facts):
+    found = facts("Anna Berg received an award from Brightwave Inc.")
+    assert not {p for s, p, o in asserted(found) if o == "Brightwave Inc."} - {OPEN_PREDICATE}
+
+
+@pytest.mark.parametrize("text, school", [
+    ("Anna Berg attended Columbia University before moving to Paris.", "Columbia University"),
+    ("Tom Lund entered Oxford University in 1962.", "Oxford University"),
+    ("Anna Berg matriculated at Trinity College in 1980.", "Trinity College"),
+])
+def test_attending_a_school_is_education(facts, text, school):
+    found = asserted(facts(text))
+    assert any(p == "educated_at" and o == school for s, p, o in found)
+    assert not any(p == "participated_in" and o == school for s, p, o in found)
+
+
+def test_attending_an_event_is_not_education(facts):
+    found = asserted(facts("Anna Berg attended the World Economic Forum in Davos."))
+    assert not any(p == "educated_at" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg taught at Yale University for ten years.", ("Anna Berg", "works_for", "Yale University")),
+    ("Tom Lund lectured at the University of Oslo.", ("Tom Lund", "works_for", "University of Oslo")),
+    ("Anna Berg volunteered with the Red Cross.", ("Anna Berg", "affiliated_with", "Red Cross")),
+])
+def test_teaching_and_volunteering_are_affiliations(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, winner, loser", [
+    ("Anna Berg lost to Tom Lund in the final.", "Tom Lund", "Anna Berg"),
+    ("Anna Berg's defeat to Tom Lund ended her career.", "Tom Lund", "Anna Berg"),
+    ("Tom Lund beat Anna Berg in the second round.", "Tom Lund", "Anna Berg"),
+    ("Anna Berg was defeated by Tom Lund.", "Tom Lund", "Anna Berg"),
+])
+def test_a_victory_and_a_loss_are_one_relation_read_both_ways(facts, text, winner, loser):
+    found = asserted(facts(text))
+    assert (winner, "defeated", loser) in found or (loser, "lost_to", winner) in found
+    assert (loser, "defeated", winner) not in found and (winner, "lost_to", loser) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran released Tom Lund after two years.", ("Iran", "released", "Tom Lund")),
+    ("Turkey freed Anna Berg on Friday.", ("Turkey", "released", "Anna Berg")),
+    ("Russia expelled Tom Lund in 2019.", ("Russia", "deported", "Tom Lund")),
+    ("Germany deported Anna Berg to Turkey.", ("Germany", "deported", "Anna Berg")),
+])
+def test_transfers_of_custody(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_released_product_is_not_a_release_from_custody(facts):
+    assert not any(p == "released" for s, p, o in asserted(facts("Apple released the iPhone in 2007.")))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("France borders Spain.", ("France", "Spain")),
+    ("Germany shares a border with Poland.", ("Germany", "Poland")),
+    ("Norway's border with Russia is closed.", ("Norway", "Russia")),
+])
+def test_shared_borders(facts, text, pair):
+    found = asserted(facts(text))
+    assert (pair[0], "borders", pair[1]) in found or (pair[1], "borders", pair[0]) in found
+
+
+def test_a_person_at_a_border_does_not_border_it(facts):
+    assert not any(p == "borders" for s, p, o in asserted(facts("Anna Berg crossed the border with Poland.")))
