@@ -32,7 +32,9 @@ ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank
              "institute", "school", "foundation", "association", "society", "church", "hospital", "museum",
              "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party",
              "asa", "ag", "gmbh", "sa", "nv", "bv", "ab", "spa", "oyj", "kk", "pty", "lp", "llp", "holdings",
-             "army", "navy", "police", "ministry", "council", "commission", "agency", "committee", "union"}
+             "army", "navy", "police", "ministry", "council", "commission", "agency", "committee", "union",
+             "labs", "lab", "laboratories", "technologies", "systems", "industries", "enterprises", "solutions",
+             "pharmaceuticals", "therapeutics", "ventures", "studios", "airways", "networks"}
 COPULAS = {"be", "become", "remain"}
 COUNTRY_NAMES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
 JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places

@@ -146,7 +146,7 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
             return subjects_of(verb.head, ctx, depth + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}:
             return subjects_of(verb.head.head, ctx, depth + 1)  # "X worked in LA before moving to Utah"
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"}:  # VBD: a main verb the model hung on its subject
             found.append(ctx.entity(verb.head))
     return [s for s in found if s]
 

@@ -155,6 +155,9 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                            and ctx.type_of(ctx.entities.by_token[t.i]) == "Place")
             words = tuple(t for t in premodifiers if t.i < head.i and t.i not in ctx.entities.by_token)
             yield from role_facts_of(holder, head, ctx, "premod_role", 0.8, None, places, words)
+        described_noun = _role_before_organisation(root, ctx)
+        for noun in conjuncts(described_noun) if described_noun is not None and ctx.type_of(key) == "Person" else ():
+            yield from role_facts_of(holder, noun, ctx, "appos_role", 0.8, None)
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i not in ctx.entities.by_token \
                 and root.head.i not in ctx.references and not any(c.dep_ == "poss" for c in root.head.children):
             yield from role_facts_of(holder, root.head, ctx, "appos_role", 0.8, None)
@@ -208,6 +211,17 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                      for org in workplaces))
 
 
+def _role_before_organisation(name: Token, ctx: SentenceContext) -> Token | None:
+    """The role noun a person's name describes when the parse hangs the name on the organisation ending the
+    role: "The co-founder and chief executive of Norra, [Anna Berg], said" -> "co-founder"."""
+    organisation = name.head
+    if name.dep_ != "appos" or organisation.i not in ctx.entities.by_token or organisation.dep_ != "pobj" \
+            or ctx.type_of(ctx.entities.by_token[organisation.i]) != "Organization":
+        return None
+    role = organisation.head.head
+    return role if organisation.head.dep_ == "prep" and is_role_noun(role) else None
+
+
 def appointers_of(verb: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:
     """Who appoints with a naming verb: its subject, the agent of a passive, or the noun a participle
     describes ("the board, which named ...", "Acme, the company, named ...")."""
@@ -235,10 +249,14 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                    f"'s {noun.text}")]
                 else:
                     predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun, "of"))), None)
+                    role_holder = is_role_noun(noun) and ctx.type_of(item[0]) == "Person"
+                    role, qualifiers, _, _ = role_phrase(noun, ctx)
+                    quals = tuple(q.lower_ for q in qualifiers)
+                    if predicate is None and role_holder:
+                        predicate = "works_for"  # "Lund's press secretary, Kim Ode", "Acme's lawyer, X"
                     facts = [predicate and make_fact(ctx, item, predicate, owner, "possessive", 0.8, noun,
-                                                 f"'s {noun.text}")]
-                    if is_role_noun(noun) and ctx.type_of(item[0]) == "Person":
-                        role, qualifiers, _, _ = role_phrase(noun, ctx)
+                                                     f"'s {noun.text}", quals)]
+                    if role_holder:
                         facts.append(make_fact(ctx, item, "role", role_text(role), "possessive", 0.8, None,
-                                           noun.text, tuple(q.lower_ for q in qualifiers)))
+                                               noun.text, quals))
                 yield from filter(None, facts)

@@ -1,0 +1,35 @@
+"""Every member of a list gets the fact, and descriptions beside a name carry roles and relations
+(hand-written sentences, issue 11 families 1 and 2)."""
+from __future__ import annotations
+
+import pytest
+
+from test_extraction import asserted, facts, nlp, run  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg and Tom Lund founded Norra Labs in 2015.",
+     {("Anna Berg", "founded", "Norra Labs"), ("Tom Lund", "founded", "Norra Labs")}),
+    ("The co-founder and chief executive of Norra Labs, Anna Berg, spoke on Monday.",
+     {("Anna Berg", "founded", "Norra Labs"), ("Anna Berg", "ceo_of", "Norra Labs")}),
+    ("A spokesman for Velkor Inc., Tom Lund, declined to comment.", {("Tom Lund", "role", "spokesman")}),
+    ("Lund's former press secretary, Kim Ode, resigned.",
+     {("Kim Ode", "works_for", "Lund"), ("Kim Ode", "role", "press secretary")}),
+    ("Velkor's chief executive, Tom Lund, resigned.", {("Tom Lund", "ceo_of", "Velkor")}),
+    ("Anna Berg, a native of Bergen, graduated from Harvard University in 1990.",
+     {("Anna Berg", "educated_at", "Harvard University")}),
+])
+def test_lists_and_descriptions(facts, text, expected):
+    assert expected <= asserted(facts(text))
+
+
+def test_a_possessive_role_keeps_its_qualifier(run):
+    result = run("Lund's former press secretary, Kim Ode, resigned.")
+    assert {f.qualifiers for f in result.facts if f.predicate in {"role", "works_for"}} == {("former",)}
+
+
+def test_a_kinship_noun_is_not_employment(facts):
+    found = asserted(facts("Tom Lund's wife, Kim Ode, spoke on Monday."))
+    assert not {p for s, p, o in found if p in {"works_for", "role"}}
