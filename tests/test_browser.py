@@ -170,6 +170,7 @@ def test_seed_page_draws_the_related_entities_offline(seed_page: Opened, seed_ne
     assert "without relations left out" in page.locator("#caption").text_content()
     click(page, EDGE_MIDDLE, edge_id(net, "spoke_with"))  # the picture shows an edge's evidence
     page.wait_for_selector("#details [data-modality=negated]")
+    assert page.evaluate(NODE_LABELS_DRAWN) == labels  # the panel opens over the graph: same zoom, same names
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOT)
     seed_page.assert_clean()

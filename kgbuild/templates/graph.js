@@ -384,7 +384,7 @@
     }
     network.selectNodes([id]);
     setHighlight(id);
-    showDetails(describeNode(n));  // first: the panel narrows the canvas the view centres in
+    showDetails(describeNode(n));
     if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.5), animation: { duration: 400 } });
   }
   function selectEdge(id) {
@@ -500,6 +500,6 @@
     choose(node);
   });
 
-  if (data.focus && byId[data.focus]) showDetails(describeNode(byId[data.focus]));  // before fitting: it narrows the canvas
   network.fit({ animation: false });
+  if (data.focus && byId[data.focus]) showDetails(describeNode(byId[data.focus]));
 })();

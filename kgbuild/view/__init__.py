@@ -19,16 +19,17 @@ __all__ = ["Selection", "evidence_by_modality", "find_node", "page_data", "rende
 
 # Above this many entities drawn, the page is slow to open and too dense to read: say so and suggest --focus.
 LARGE_PAGE = 2_000
-# Measured on a 2-core machine (README, "The graph view"): per 1,000 entities drawn (with about 2 relations each),
-# seconds to lay out in Python, megabytes of page, seconds until the page answers a click in headless Chromium.
-LAYOUT_SECONDS, PAGE_MB, OPEN_SECONDS, PAGE_BASE_MB = 0.4, 0.55, 0.5, 0.5
+# Measured on a 2-core machine (benchmarks/view.py; 5,000 entities and 10,000 relations: `kgbuild view` 8.2 s,
+# 7.3 MB, a click answered 3.7 s after loading starts), per 1,000 units of size (entities + relations / 2):
+# seconds to lay out and write, megabytes of page, seconds until the page answers a click in headless Chromium.
+LAYOUT_SECONDS, PAGE_MB, OPEN_SECONDS, PAGE_BASE_MB = 0.8, 0.7, 0.4, 0.5
 
 
 def cost(entities: int, relations: int) -> str:
     """What drawing this many entities and relations costs, in words."""
     size = entities + relations / 2
     return (f"about {PAGE_MB * size / 1000 + PAGE_BASE_MB:.0f} MB of page, {LAYOUT_SECONDS * size / 1000:.0f} s "
-            f"to lay out and {OPEN_SECONDS * size / 1000:.0f} s to open in a browser")
+            f"to lay out and write, {OPEN_SECONDS * size / 1000:.0f} s to open in a browser")
 
 
 def write_html(graph: nx.MultiDiGraph, path: Path, *, title: str = "Knowledge graph", focus: str | None = None,
