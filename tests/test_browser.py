@@ -256,6 +256,7 @@ def test_search_suggests_names_and_focuses_the_chosen_one(seed_page: Opened, see
         return Math.hypot(node.x - view.x, node.y - view.y) < 1;
     }""", arg=putin, timeout=5_000)
     assert page.locator("#details h2").text_content() == "Vladimir Putin"
+    assert f"Roles: {', '.join(net.nodes[putin]['roles'])}" in page.locator("#details").text_content()
     assert page.locator("#suggestions").is_hidden()
     page.fill("#search", "musk")  # an alias finds its entity
     page.press("#search", "Enter")

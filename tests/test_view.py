@@ -134,6 +134,13 @@ def test_nodes_are_styled_by_type_and_sized_by_degree(rdf_graph: Graph) -> None:
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
 
 
+def test_reported_and_hedged_relations_are_drawn_differently() -> None:
+    edges = page_data(render_html(to_networkx(generated_graph(30, articles=3))))["edges"]
+    dashes = {e["modality"]: json.dumps(e["dashes"]) for e in edges}
+    assert dashes["asserted"] == "false"
+    assert len({dashes["asserted"], dashes["reported"], dashes["hedged"]}) == 3
+
+
 def test_node_data_lists_its_articles_and_relations_off_the_page(rdf_graph: Graph) -> None:
     net = to_networkx(rdf_graph)
     chosen = select(net, max_nodes=2)
