@@ -2,7 +2,7 @@
 
 Pages are built from `seeds/`, from an article full of HTML payloads and from generated graphs of 1,000 to
 5,000 entities, then opened from local files. With KGBUILD_DOCS=1 the seed page's screenshot is saved as
-docs/graph.png for the README.
+docs/seed-view.png for the README.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 # The README's picture of the seed page: written only when asked (KGBUILD_DOCS=1), so that test runs leave the
 # work tree clean.
-SCREENSHOT = REPO / "docs" / "graph.png"
+SCREENSHOT = REPO / "docs" / "seed-view.png"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
