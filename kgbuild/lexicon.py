@@ -31,8 +31,10 @@ class Lexicon:
             object_type is None or range_ is None or object_type in range_)
 
     def predicate_for(self, *phrases: str) -> str | None:
-        """The predicate of the first phrase that is a verbal or nominal trigger."""
+        """The predicate of the first phrase that is a verbal or nominal trigger (abbreviations read without
+        their dots: "ph.d. from" is "phd from")."""
         for phrase in phrases:
+            phrase = phrase.replace(".", "")
             predicate = self.verbal.get(phrase) or self.nominal.get(phrase)
             if predicate:
                 return predicate

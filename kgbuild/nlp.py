@@ -74,6 +74,10 @@ _JUNK_ENTITY = re.compile(r"^(?:[a-z]\.|[A-Z]\.?|[^A-Za-z]*)$")
 _LEADING = {"the", "a", "an"}
 
 
+DEGREES = {"phd", "mba", "ba", "bsc", "ma", "msc", "llb", "llm", "jd", "md", "dphil", "bachelor", "master",
+           "doctorate"}
+
+
 def _is_role_word(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     return word in ROLE_WORDS or word in ORGANISATION_ROLES
@@ -97,6 +101,8 @@ def _clean_span(span: Span) -> Span | None:
         return Span(doc, start, end, label="GPE")  # "Russian" names Russia
     if len(trimmed) == 1 and trimmed.root.pos_ in {"ADJ", "PRON", "DET"}:
         return None  # other adjectives, pronouns
+    if trimmed[0].lower_.replace(".", "") in DEGREES:
+        return None  # "Ph.D. in Computer Science" is a degree, not a work or an organisation
     if len(trimmed) == 1 and _is_role_word(trimmed[0]):
         return None  # a role, often abbreviated: "(CTO)", "CEO"
     return trimmed

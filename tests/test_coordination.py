@@ -33,3 +33,17 @@ def test_a_possessive_role_keeps_its_qualifier(run):
 def test_a_kinship_noun_is_not_employment(facts):
     found = asserted(facts("Tom Lund's wife, Kim Ode, spoke on Monday."))
     assert not {p for s, p, o in found if p in {"works_for", "role"}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A graduate of Yale University, Anna Berg joined Velkor Inc. in 2011.",
+     {("Anna Berg", "educated_at", "Yale University"), ("Anna Berg", "works_for", "Velkor Inc.")}),
+    ("Tom Lund earned an MBA from Harvard Business School.", {("Tom Lund", "educated_at", "Harvard Business School")}),
+])
+def test_a_description_opening_the_sentence_and_degrees(facts, text, expected):
+    assert expected <= asserted(facts(text))
+
+
+def test_an_opening_description_needs_the_name_right_before_the_verb(facts):
+    found = asserted(facts("A graduate of Yale University spoke, and Anna Berg joined Velkor Inc."))
+    assert ("Anna Berg", "educated_at", "Yale University") not in found

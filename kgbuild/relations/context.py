@@ -12,7 +12,6 @@ from ..lexicon import Lexicon
 from ..model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, LocalEntity, Sentence
 from ..words import KINSHIP_NOUNS, NEWS_OUTLET, ROLE_WORDS, TITLES
 
-
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
 PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
 OFFICE_WORDS = TITLES | {"attorney", "judge", "official", "envoy", "diplomat", "undersecretary", "prosecutor",
@@ -135,6 +134,8 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
         if child.dep_ == "nsubj" or (depth > 0 and child.dep_ == "nsubjpass"):
             if child.tag_ == "WDT" or child.lower_ in {"who", "which", "that"}:
                 found.append(ctx.entity(verb.head))
+            elif preposed_description(child, verb, ctx):
+                found.append(name_before(verb, ctx))
             else:
                 found.extend(ctx.entity(t) for t in conjuncts(child))
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and depth < 3:
@@ -149,6 +150,27 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
         if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"}:  # VBD: a main verb the model hung on its subject
             found.append(ctx.entity(verb.head))
     return [s for s in found if s]
+
+
+def name_before(verb: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
+    """The person named right before a verb (auxiliaries and adverbs between): "..., Parag [has] joined"."""
+    i = verb.i - 1
+    while i > 0 and ctx.doc[i].dep_ in {"aux", "auxpass", "advmod", "neg"}:
+        i -= 1
+    key = ctx.entities.by_token.get(i)
+    return (key, False) if key is not None and ctx.type_of(key) == "Person" else None
+
+
+def preposed_description(subject: Token, verb: Token, ctx: SentenceContext) -> bool:
+    """Whether a sentence opens with a description of the person named just before its verb, which the
+    small model takes for the subject: "[A graduate of IIT], Parag joined Twitter"."""
+    name = name_before(verb, ctx)
+    if name is None or subject.pos_ != "NOUN" or ctx.entity(subject) or subject.i > verb.i:
+        return False
+    start = verb.i - 1
+    while start > 0 and ctx.entities.by_token.get(start - 1) == name[0]:
+        start -= 1
+    return subject.i < start and ctx.doc[start - 1].text == ","
 
 
 def phrase(*tokens: Token) -> str:

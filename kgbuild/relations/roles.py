@@ -9,7 +9,8 @@ from ..model import Fact
 from ..names import DEMONYMS
 from ..words import COURTESY_TITLES, TITLES
 from .context import (APPOINT_VERBS, COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
-                      SentenceContext, conjuncts, described, lemma_of, make_fact, subjects_of)
+                      SentenceContext, conjuncts, described, lemma_of, make_fact, name_before,
+                      preposed_description, subjects_of)
 from .nouns import is_role_noun, noun_phrases, relational_facts
 
 
@@ -166,6 +167,9 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             yield from filter(None, [make_fact(ctx, (key, False), "role", role_text([ctx.doc[i]]), "premod_role",
                                            0.8, None, ctx.doc[i].text)])
     for verb in sent:
+        for description in (c for c in verb.children if c.dep_ == "nsubj" and preposed_description(c, verb, ctx)):
+            for noun in conjuncts(description):  # "A graduate of Yale, Anna Berg joined ..."
+                yield from role_facts_of(name_before(verb, ctx), noun, ctx, "appos_role", 0.8, None)
         lemma = lemma_of(verb)
         if lemma not in APPOINT_VERBS and lemma not in COPULAS and lemma not in SERVE_VERBS:
             continue
