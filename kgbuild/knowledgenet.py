@@ -260,7 +260,10 @@ def _mentions(doc: Doc, entities: ArticleEntities, references: dict[int, str]) -
 
 
 ANONYMOUS_PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she",
-                      "hers": "she", "herself": "she", "i": "I", "me": "I", "my": "I", "myself": "I"}
+                      "hers": "she", "herself": "she", "i": "I", "me": "I", "my": "I", "myself": "I",
+                      "we": "we", "us": "we", "our": "we", "ourselves": "we", "it": "it", "its": "it"}
+# "we" on a company's page, and an "it" left unresolved, is an organisation speaking of itself
+ANONYMOUS_TYPES = {"we": "Organization", "it": "Organization"}
 
 
 def add_pronoun_entities(doc: Doc, entities: ArticleEntities, references: dict[int, str]) -> None:
@@ -277,7 +280,8 @@ def add_pronoun_entities(doc: Doc, entities: ArticleEntities, references: dict[i
             continue
         if who not in anonymous:
             anonymous[who] = f"e{len(entities.entities)}"
-            entities.entities.append(LocalEntity(key=anonymous[who], name=f"({who})", type="Person"))
+            entities.entities.append(LocalEntity(key=anonymous[who], name=f"({who})",
+                                                 type=ANONYMOUS_TYPES.get(who, "Person")))
         references[token.i] = anonymous[who]
 
 

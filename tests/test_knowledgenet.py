@@ -152,3 +152,24 @@ def test_cli_scores_a_pronoun_in_a_later_passage(tmp_path: Path):
         code = main(["evaluate", "--knowledgenet", str(path), "--format", "json"])
     figures = json.loads(out.getvalue())
     assert (code, figures["tp"], figures["fp"], figures["passages"]) == (0, 1, 0, 2)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, pronoun, kind", [
+    ("We were founded in 1999 and serve clients across Norway.", "We", "Organization"),
+    ("Our headquarters are in Oslo.", "Our", "Organization"),
+    ("It is headquartered in Oslo.", "It", "Organization"),
+    ("He was born in Naples.", "He", "Person"),
+])
+def test_unresolved_pronouns_become_anonymous_entities_of_their_kind(text, pronoun, kind):
+    from kgbuild.coref import resolve_references
+    from kgbuild.entities import find_entities
+    from kgbuild.knowledgenet import add_pronoun_entities
+    from kgbuild.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    entities = find_entities(doc)
+    references = resolve_references(doc, entities)
+    add_pronoun_entities(doc, entities, references)
+    token = next(t for t in doc if t.text == pronoun)
+    assert entities.entity(references[token.i]).type == kind

@@ -91,3 +91,35 @@ def test_shared_borders(facts, text, pair):
 
 def test_a_person_at_a_border_does_not_border_it(facts):
     assert not any(p == "borders" for s, p, o in asserted(facts("Anna Berg crossed the border with Poland.")))
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Tom Lund chairs the Labour Party.", "Tom Lund", "Labour Party"),
+    ("Anna Berg founded the Green Party in 1990.", "Anna Berg", "Green Party"),
+    ("Ulf Knudsen is a Norwegian politician representing the Progress Party.", "Ulf Knudsen", "Progress Party"),
+    ("Anna Berg, the leader of the Liberal Party, spoke on Monday.", "Anna Berg", "Liberal Party"),
+])
+def test_holding_office_in_or_founding_a_party_is_membership(facts, text, person, party):
+    assert (person, "member_of_party", party) in asserted(facts(text))
+
+
+def test_leaving_a_party_is_a_former_membership(run):
+    result = run("Tom Lund left the Labour Party in 2004.")
+    names = {e.key: e.name for e in result.entities}
+    assert [f.qualifiers for f in result.facts if f.predicate == "member_of_party"
+            and names[f.object] == "Labour Party"] == [("former",)]
+
+
+def test_office_in_a_company_is_not_party_membership(facts):
+    assert not any(p == "member_of_party" for s, p, o in asserted(facts("Tom Lund founded Acme Corp and left it.")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gianfranco Rossi, a senator and political scientist who left the Labour Party in May, died.",
+     ("Gianfranco Rossi", "resigned_from", "Labour Party")),
+    ("Anna Berg, a lawyer representing Brightwave Inc., declined to comment.",
+     ("Anna Berg", "represented", "Brightwave Inc.")),
+    ("Tom Lund is an engineer who works for Brightwave Inc.", ("Tom Lund", "works_for", "Brightwave Inc.")),
+])
+def test_a_clause_on_a_description_of_a_person_is_about_the_person(facts, text, expected):
+    assert expected in asserted(facts(text))

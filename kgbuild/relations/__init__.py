@@ -11,6 +11,7 @@ Each rule has an id (kept on every fact it makes):
   copula_role "X is the chief executive of Y", "X became chairman", "X was named coach"
   date        "born on 3 May 1950", "died in 2001", "Acme, founded in 1998"
   parenthetical  "Jane Roe (born 3 May 1950 in Lyon)", "John Doe (1920–1990)"
+  entailed    what another fact entails: the leader, founder or (former) member who left a party is its member
 
 A relation between two entities whose words match no trigger phrase is kept with the open predicate
 kg:related_to (and its words in Fact.phrase); it is recorded as a statement but not asserted.
@@ -23,7 +24,7 @@ from ..entities import ArticleEntities
 from ..lexicon import Lexicon
 from ..model import Fact, Sentence
 from .affiliations import affiliation_facts
-from .context import SentenceContext
+from .context import SentenceContext, party_membership
 from .dates import date_facts, parenthetical_facts
 from .nouns import nominal_facts
 from .roles import possessive_facts, role_facts
@@ -43,6 +44,7 @@ def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str
         ctx = SentenceContext(doc, entities, references, lexicon, sentence)
         for rule in RULES:
             for fact in rule(sent, ctx):
-                facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence.begin, fact.modality),
-                                 fact)
+                for found in filter(None, (fact, party_membership(fact, ctx))):
+                    facts.setdefault((found.subject, found.predicate, found.object, found.sentence.begin,
+                                      found.modality), found)
     return list(facts.values())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -133,7 +133,7 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
     for child in verb.children:  # a passive's subject passes to its clause: "X is set/expected to become"
         if child.dep_ == "nsubj" or (depth > 0 and child.dep_ == "nsubjpass"):
             if child.tag_ == "WDT" or child.lower_ in {"who", "which", "that"}:
-                found.append(ctx.entity(verb.head))
+                found.append(described(first_conjunct(verb.head), ctx))  # "X, a senator and writer who ..."
             elif preposed_description(child, verb, ctx):
                 found.append(name_before(verb, ctx))
             else:
@@ -148,7 +148,7 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}:
             return subjects_of(verb.head.head, ctx, depth + 1)  # "X worked in LA before moving to Utah"
         if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBD"}:  # VBD: a main verb the model hung on its subject
-            found.append(ctx.entity(verb.head))
+            found.append(described(first_conjunct(verb.head), ctx))  # "X is a politician representing Y"
     return [s for s in found if s]
 
 
@@ -171,6 +171,13 @@ def preposed_description(subject: Token, verb: Token, ctx: SentenceContext) -> b
     while start > 0 and ctx.entities.by_token.get(start - 1) == name[0]:
         start -= 1
     return subject.i < start and ctx.doc[start - 1].text == ","
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of a list of coordinated words: "senator and writer" -> senator."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def phrase(*tokens: Token) -> str:
@@ -229,6 +236,20 @@ def refined_predicate(predicate: str, subject: LocalEntity, obj: LocalEntity | N
     if predicate == "based_in" and subject.type == "Organization":
         return "headquartered_in"  # an organisation is based where its headquarters are
     return predicate
+
+
+# Holding office in, founding or leaving a party tells that one is (or was) its member.
+PARTY_MEMBERSHIP_PREDICATES = {"leader_of", "chairs", "president_of", "founded", "resigned_from", "represented"}
+
+
+def party_membership(fact: Fact, ctx: SentenceContext) -> Fact | None:
+    """The membership a fact about a party entails: "X chairs the Labour Party" -> X member_of_party it;
+    "X left the Labour Party" -> a former member."""
+    if fact.predicate not in PARTY_MEMBERSHIP_PREDICATES or fact.object_is_literal \
+            or ctx.type_of(fact.subject) != "Person" or not _PARTY.search(ctx.entities.entity(fact.object).name):
+        return None
+    qualifiers = ("former",) if fact.predicate == "resigned_from" else fact.qualifiers
+    return replace(fact, predicate="member_of_party", rule="entailed", qualifiers=qualifiers)
 
 
 def make_fact(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, obj: tuple[str, bool] | str,
