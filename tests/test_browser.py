@@ -171,9 +171,11 @@ def test_seed_page_draws_the_related_entities_offline(seed_page: Opened, seed_ne
     labels = page.evaluate(NODE_LABELS_DRAWN)
     assert sorted(labels) == sorted(related.nodes[n]["label"] for n in related)  # at 10 nodes, every name
     assert "without relations left out" in page.locator("#caption").text_content()
+    scale = page.evaluate("network.getScale()")
     click(page, EDGE_MIDDLE, edge_id(net, "spoke_with"))  # the picture shows an edge's evidence
     page.wait_for_selector("#details [data-modality=negated]")
-    assert page.evaluate(NODE_LABELS_DRAWN) == labels  # the panel opens over the graph: same zoom, same names
+    page.wait_for_timeout(400)  # the view may move the relation clear of the panel
+    assert page.evaluate("network.getScale()") == scale  # the panel opens over the graph: the zoom stays
     picture = page.screenshot(path=SCREENSHOT if os.environ.get("KGBUILD_DOCS") else None)
     assert picture.startswith(b"\x89PNG")
     seed_page.assert_clean()
@@ -211,9 +213,6 @@ def test_node_click_lists_relations_and_articles_and_dims_the_rest(seed_page: Op
     net, _ = seed_net
     page = seed_page.page
     musk, kremlin = node_named(net, "Elon Musk"), node_named(net, "Kremlin")
-    far = next(n for n in net if net.degree(n) and n != musk and not net.has_edge(n, musk)
-               and not net.has_edge(musk, n))
-    before = page.evaluate(PIXEL, far)
     click(page, NODE_POSITION, musk)
     details = page.locator("#details")
     details.locator("h2").wait_for()
@@ -231,15 +230,23 @@ def test_node_click_lists_relations_and_articles_and_dims_the_rest(seed_page: Op
 
     neighbours = {musk} | set(net.successors(musk)) | set(net.predecessors(musk))
     assert page.evaluate("kgview.highlighted()") == sorted(neighbours)
-    after = page.evaluate(PIXEL, far)
-    assert sum(after[:3]) > sum(before[:3]) + 150  # the unrelated entity is washed out
-    assert page.evaluate(PIXEL, musk)[:3] == pytest.approx(before[:3], abs=255) and page.evaluate(PIXEL, musk) != after
+    page.wait_for_timeout(400)  # the view may move Musk clear of the panel
+    # An entity unrelated to Musk, inside the window: washed out while Musk is selected, plain once deselected.
+    far = page.evaluate("""ids => nodes.getIds().find(id => {
+        const at = network.canvasToDOM(network.getPositions([id])[id]), graph = document.getElementById("graph");
+        return !ids.includes(id) && at.x > 10 && at.y > 10 && at.x < graph.clientWidth - 10 && at.y < graph.clientHeight - 10;
+    })""", sorted(neighbours))
+    dimmed, selected = page.evaluate(PIXEL, far), page.evaluate(PIXEL, musk)
+    page.mouse.click(5, page.evaluate("document.getElementById('graph').getBoundingClientRect().bottom") - 5)
+    assert page.evaluate("kgview.highlighted()") == [] and page.locator("#details").is_hidden()
+    plain = page.evaluate(PIXEL, far)
+    assert sum(dimmed[:3]) > sum(plain[:3]) + 150  # the unrelated entity was washed out
+    assert selected == page.evaluate(PIXEL, musk)  # Musk was drawn as it is
 
-    details.get_by_role("link", name="Kremlin").click()  # a neighbour's link selects it
+    click(page, NODE_POSITION, musk)
+    details.get_by_role("link", name="Kremlin").click()  # a neighbour's link selects it and moves to it
     page.wait_for_function("id => network.getSelectedNodes().join() === id", arg=kremlin)
     assert details.locator("h2").text_content() == "Kremlin"
-    page.mouse.click(5, page.evaluate("document.getElementById('graph').getBoundingClientRect().bottom") - 5)
-    assert page.evaluate("kgview.highlighted()") == []
     seed_page.assert_clean()
 
 
@@ -254,9 +261,11 @@ def test_search_suggests_names_and_focuses_the_chosen_one(seed_page: Opened, see
     page.press("#search", "ArrowDown")
     page.press("#search", "Enter")
     page.wait_for_function("id => network.getSelectedNodes().join() === id", arg=putin)
+    # The view moves to it (animated): centred in the part of the graph the details panel leaves free.
     page.wait_for_function("""id => {
-        const node = network.getPositions([id])[id], view = network.getViewPosition();
-        return Math.hypot(node.x - view.x, node.y - view.y) < 1;
+        const at = network.canvasToDOM(network.getPositions([id])[id]), graph = document.getElementById("graph");
+        const free = graph.clientWidth - document.getElementById("details").getBoundingClientRect().width;
+        return Math.abs(at.x - free / 2) < 2 && Math.abs(at.y - graph.clientHeight / 2) < 2;
     }""", arg=putin, timeout=5_000)
     assert page.locator("#details h2").text_content() == "Vladimir Putin"
     assert f"Roles: {', '.join(net.nodes[putin]['roles'])}" in page.locator("#details").text_content()

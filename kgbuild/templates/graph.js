@@ -385,12 +385,26 @@
     network.selectNodes([id]);
     setHighlight(id);
     showDetails(describeNode(n));
-    if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.5), animation: { duration: 400 } });
+    if (move) {  // centred in the part of the graph the panel leaves free
+      network.focus(id, { scale: Math.max(network.getScale(), 1.5), offset: { x: -panelWidth() / 2, y: 0 },
+                          animation: { duration: 400 } });
+    } else keepClear(network.getPositions([id])[id]);
   }
   function selectEdge(id) {
+    var e = edgeById[id], ends = network.getPositions([e.from, e.to]);
     network.selectEdges([id]);
     setHighlight(null);
-    showDetails(describeEdge(edgeById[id]));
+    showDetails(describeEdge(e));
+    keepClear({ x: (ends[e.from].x + ends[e.to].x) / 2, y: (ends[e.from].y + ends[e.to].y) / 2 });
+  }
+  function panelWidth() { return details.hidden ? 0 : details.getBoundingClientRect().width; }
+  // The panel lies over the right of the graph: move the view when it would hide what was clicked.
+  function keepClear(point) {
+    var at = network.canvasToDOM(point), free = container.clientWidth - panelWidth();
+    if (at.x <= free - 30) return;
+    var view = network.getViewPosition();
+    network.moveTo({ position: { x: view.x + (at.x - free / 2) / network.getScale(), y: view.y },
+                     animation: { duration: 300 } });
   }
   network.on("click", function (p) {
     if (p.nodes.length) selectNode(p.nodes[0], false);
