@@ -37,6 +37,7 @@ ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank
              "pharmaceuticals", "therapeutics", "ventures", "studios", "airways", "networks"}
 COPULAS = {"be", "become", "remain"}
 COUNTRY_NAMES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
+FOUNDING_VERBS = {"found", "establish", "incorporate", "headquarter", "list"}  # what is founded is an organisation
 JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
 PERSONAL_ROLES = TITLES | ORGANISATION_ROLES | set("""
@@ -114,6 +115,8 @@ def _organisation_votes(span: Span) -> int:
     root = span.root
     if root.dep_ == "dobj" and root.head.lemma_ in JOINING_VERBS:
         votes += 1  # "joined Twitter"
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in FOUNDING_VERBS:
+        votes += 1  # "Velkor was founded in 1998"
     return votes
 
 

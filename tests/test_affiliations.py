@@ -65,3 +65,18 @@ def test_a_duration_is_not_part_of_a_role(facts):
 ])
 def test_a_post_and_its_workplace_in_a_copular_clause(facts, text, expected):
     assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Lund, 54, of Leeds, was arrested on Friday.", ("Tom Lund", "lives_in", "Leeds")),
+    ("Velkor was founded in 1998 by Anna Berg.", ("Velkor", "date_founded", "1998")),
+    ("Anna Berg died on May 3, 2001.", ("Anna Berg", "date_of_death", "May 3, 2001")),
+])
+def test_towns_ages_and_dates(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text", ["Anna Berg died in Paris on Tuesday at the age of 87.",
+                                  "Anna Berg died at the age of 87."])
+def test_an_age_or_a_weekday_is_not_a_date_of_death(facts, text):
+    assert not {o for s, p, o in asserted(facts(text)) if p == "date_of_death"}

@@ -22,6 +22,8 @@ def _objects_of(prep: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:
 def _affiliations(span: Span) -> Iterator[tuple[Token, tuple[str, ...]]]:
     """(preposition, qualifiers) right after a name: "X of Y", "X from Y", "X, formerly of Y"."""
     doc, end = span.doc, span.end
+    if doc[end:end + 3].text.count(",") == 2 and end + 1 < len(doc) and doc[end + 1].like_num:
+        end += 3  # an age between: "Tom Lund, 54, of Leeds"
     after = doc[end] if end < len(doc) else None
     if after is not None and after.text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in FORMERLY:
         after = doc[end + 1]

@@ -24,6 +24,19 @@ def _date_of(token: Token) -> Span | None:
     return next((e for e in token.doc.ents if e.label_ == "DATE" and e.start <= token.i < e.end), None)
 
 
+_YEAR = re.compile(r"\b\d{3,4}\b")
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def is_calendar_date(date: Span) -> bool:
+    """A date a reader can place in time: with a year or a day of a month ("3 May", "1950"), not an age
+    ("the age of 87") or a bare weekday ("Tuesday")."""
+    text = date.text
+    if "age" in text.lower().split():
+        return False
+    return bool(_YEAR.search(text) or (_MONTH.search(text) and re.search(r"\d", text)))
+
+
 def date_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     """Dates of birth, death and founding: "born on 3 May 1950", "died in 2001", "founded in 1998"."""
     for verb in sent:
@@ -42,7 +55,7 @@ def date_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         dates = [_date_of(t) for c in verb.children if c.dep_ in {"prep", "npadvmod"}
                  for t in ([c] if c.dep_ == "npadvmod" else [p for p in c.children if p.dep_ == "pobj"])]
         for holder in filter(None, holders):
-            for date in {d.start: d for d in dates if d}.values():
+            for date in {d.start: d for d in dates if d and is_calendar_date(d)}.values():
                 text = date.text
                 if match := _YEAR_RANGE.match(text):  # "born April 6, 1908-April 1988"
                     text = match[1] if predicate == "date_of_birth" else match[2]
