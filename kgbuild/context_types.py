@@ -2,12 +2,13 @@
 
 The small spaCy model often types a person as an organisation ("Parag Agarwal") or a company as a person
 ("Twitter"). Each mention's context votes: a role word right before the name ("CTO Parag Agarwal"), an age
-after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO") or a role in apposition ("Jane
-Roe, the company's chief executive") are a person's; a role that only an organisation has after the name
-("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or club word in the name ("Norra FC",
-"Acme Inc"), "formerly of X" or "joined X" are an organisation's. The rule (`voted_labels`): a name with
-votes of one kind only takes that kind's label, everywhere in the article; without votes, or with both, the
-model's label stands. Countries and nationalities keep theirs ("billionaire US entrepreneur").
+after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO", "X was a French mathematician"), a
+role in apposition ("Jane Roe, the company's chief executive") are a person's; a role that only an
+organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
+club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
+describing organisation noun ("drugs group X", "the X lab") are an organisation's; "annexed X", "invaded X"
+or "in X, Y" with Y a place are a place's. `context_votes` counts them over the article; how they combine
+with knowledge and the model's label is `entity_types`' rule.
 """
 from __future__ import annotations
 
@@ -15,30 +16,26 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from .knowledge import has_legal_suffix, is_first_name, place
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import (
-    FEMALE_NAMES,
-    MALE_NAMES,
-    ORG_NOUNS,
-    ORGANISATION_ROLE_STARTS,
-    ORGANISATION_ROLES,
-    PERSON_NOUNS,
-    ROLE_MODIFIERS,
-    ROLE_WORDS,
-    TITLES,
-)
+from .words import ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS, ROLE_MODIFIERS, ROLE_WORDS, TITLES
 
-ORG_WORDS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "bank", "university", "college",
+# Last words of organisations' names (legal suffixes such as Inc or ASA come from cleanco: has_legal_suffix).
+ORG_WORDS = {"group", "company", "bank", "university", "college",
              "institute", "school", "foundation", "association", "society", "church", "hospital", "museum",
-             "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party",
-             "asa", "ag", "gmbh", "sa", "nv", "bv", "ab", "spa", "oyj", "kk", "pty", "lp", "llp", "holdings",
+             "records", "airlines", "motors", "partners", "capital", "fund", "club", "fc", "team", "party", "holdings",
              "army", "navy", "police", "ministry", "council", "commission", "agency", "committee", "union",
              "labs", "lab", "laboratories", "technologies", "systems", "industries", "enterprises", "solutions",
              "pharmaceuticals", "therapeutics", "ventures", "studios", "airways", "networks"}
 COPULAS = {"be", "become", "remain"}
-COUNTRY_NAMES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
 FOUNDING_VERBS = {"found", "establish", "incorporate", "headquarter", "list"}  # what is founded is an organisation
 JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places
+PLACE_LABELS = {"GPE", "LOC", "NORP"}
+# Roles in a team or club: "Chelsea manager X", "Leeds boss X" (typing only: a person has a manager too, but
+# "X manager Jane Roe" with X a person's name is rare).
+CLUB_ROLES = {"manager", "boss", "coach", "analyst", "economist"}
+CONQUEST_VERBS = {"annex", "invade", "occupy", "liberate", "recapture"}  # one annexes places
+CONQUERED = {"annexed", "invaded", "occupied", "liberated", "recaptured"}
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
 PERSONAL_ROLES = TITLES | ORGANISATION_ROLES | set("""
 executive spokesman spokeswoman spokesperson officer director founder reporter journalist lawyer adviser
@@ -47,9 +44,9 @@ advisor aide analyst economist actor actress singer author politician diplomat m
 
 
 def is_known_place(text: str) -> bool:
-    """A country or nationality ("US", "Russia", "Russian"): before a role it says where the role is held."""
-    canonical = KNOWN_ALIASES.get(text.lower(), text)
-    return canonical in COUNTRY_NAMES or text.lower() in DEMONYMS
+    """A country, nationality or place the gazetteers know ("US", "Russia", "Russian", "Moscow"): before a
+    role it says where the role is held ("Moscow mayor X")."""
+    return text.lower() in KNOWN_ALIASES or text.lower() in DEMONYMS or place(text) is not None
 
 
 def _is_role(word: str) -> bool:
@@ -70,6 +67,13 @@ def organisation_title_follows(doc: Doc, end: int) -> bool:
             break
         i += 1
     return organisational and i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def club_title_follows(doc: Doc, end: int) -> bool:
+    """Whether a club role and a name follow: "(Chelsea) manager Graham Potter", "(Leeds) boss Jo Roe"."""
+    following = doc[end:end + 2]
+    return len(following) == 2 and following[0].lower_ in CLUB_ROLES and following[1].pos_ == "PROPN" \
+        and following[1].text[:1].isupper()
 
 
 def _person_votes(span: Span) -> int:
@@ -99,15 +103,16 @@ def _person_votes(span: Span) -> int:
 
 def _organisation_votes(span: Span) -> int:
     doc, votes = span.doc, 0
-    if span[0].lower_ not in FEMALE_NAMES | MALE_NAMES and len(span) <= 4 \
-            and organisation_title_follows(doc, span.end):
+    if not is_first_name(span[0].text) and len(span) <= 4 and organisation_title_follows(doc, span.end):
         votes += 1
+    if club_title_follows(doc, span.end) and not is_first_name(span[0].text):
+        votes += 1  # "Chelsea manager Graham Potter"
     after = doc[span.end:span.end + 2]
     if len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in ORGANISATION_ROLES:
         votes += 1  # "Twitter's CEO"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_NOUNS:
         votes += 1  # "drugs group GlaxoSmithKline", "carmaker Tesla"
-    if len(span) > 1 and span[-1].lower_.rstrip(".") in ORG_WORDS:
+    if len(span) > 1 and (span[-1].lower_.rstrip(".") in ORG_WORDS or has_legal_suffix(span.text)):
         votes += 1
     before = doc[max(0, span.start - 2):span.start]
     if len(before) == 2 and before[1].lower_ in {"of", "at"} and before[0].lower_ in {"formerly", "previously"}:
@@ -117,19 +122,39 @@ def _organisation_votes(span: Span) -> int:
         votes += 1  # "joined Twitter"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in FOUNDING_VERBS:
         votes += 1  # "Velkor was founded in 1998"
+    described = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in range(span.start, span.end)]
+    if root.dep_ == "appos" or (root.dep_ in {"compound", "nmod"} and span.label_ not in PLACE_LABELS
+                                and place(span.text) is None):
+        described.append(root.head)  # not "the U.S. subsidiary", "the London office"
+    if span.label_ not in PLACE_LABELS and any(t.text.islower() and t.lemma_.lower() in ORG_NOUNS for t in described):
+        votes += 1  # "drugs group GlaxoSmithKline", "the Google X lab", "Acme, a carmaker"
     return votes
 
 
-def voted_labels(spans: list[Span]) -> dict[str, str]:
-    """PERSON or ORG for the names whose mentions' contexts vote for one kind only (see the module's rule)."""
-    person, organisation = Counter(), Counter()
+def _place_votes(span: Span) -> int:
+    doc, root, votes = span.doc, span.root, 0
+    if (root.dep_ == "dobj" and root.head.lemma_ in CONQUEST_VERBS) \
+            or any(c.dep_ == "amod" and c.lower_ in CONQUERED for c in root.children):
+        votes += 1  # "annexed Crimea", "recognised the annexed Crimea"
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end:span.end + 2]
+    if before is not None and before.lower_ in {"in", "near", "outside"} and len(after) == 2 \
+            and after[0].text == "," and (after[1].ent_type_ in {"GPE", "LOC"} or place(after[1].text)):
+        votes += 1  # "in Leeds, England"
+    if span.start == span.sent.start and span.text.isupper() and len(after) and after[0].text == "," \
+            and place(span.text) is not None:
+        votes += 1  # a dateline: "OSLO, March 3"
+    return votes
+
+
+def context_votes(spans: list[Span]) -> dict[str, Counter]:
+    """For each name (text) of the article, its mentions' votes by spaCy label (PERSON, ORG, GPE); person
+    votes do not count for a known place (`is_known_place`)."""
+    votes: dict[str, Counter] = {}
     for span in spans:
-        person[span.text] += _person_votes(span)
-        organisation[span.text] += _organisation_votes(span)
-    labels = {}
-    for text in set(person) | set(organisation):
-        if person[text] and not organisation[text] and not is_known_place(text):
-            labels[text] = "PERSON"
-        elif organisation[text] and not person[text]:
-            labels[text] = "ORG"
-    return labels
+        counts = votes.setdefault(span.text, Counter())
+        if not is_known_place(span.text):
+            counts["PERSON"] += _person_votes(span)
+        counts["ORG"] += _organisation_votes(span)
+        counts["GPE"] += _place_votes(span)
+    return {text: +counts for text, counts in votes.items() if +counts}

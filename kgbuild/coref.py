@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .entities import ArticleEntities
-from .words import FEMALE_NAMES, MALE_NAMES, ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS
+from .knowledge import first_name_gender
+from .words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS
 
 MALE, FEMALE = "male", "female"
 PRONOUNS = {
@@ -22,17 +23,6 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "queen", "princess", "lady", "dame", "mada
                  "congresswoman", "businesswoman", "spokeswoman", "actress", "empress", "duchess"}
 MALE_TITLES = {"mr", "king", "prince", "lord", "sir", "chairman", "congressman", "businessman",
                "spokesman", "emperor", "duke", "father"}
-MALE_NAMES = set("""
-james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony
-mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
-jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
-frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
-walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
-jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
-eugene vincent russell elijah louis bobby philip johnny elon vladimir barack joe emmanuel olaf rishi
-boris xi volodymyr sergei sergey dmitry dmitri alexei alexey mohammed muhammad ali ahmed recep narendra
-benjamin jeff bill mark tim sundar satya warren jamie colin ronan mike kim jair luiz justin keir
-""".split())
 HEAD_OF_STATE = {"president", "premier", "chancellor", "king", "queen", "minister", "leader"}
 EXPLETIVE_VERBS = {"be", "seem", "appear", "happen", "matter", "take", "make", "rain", "turn", "come", "remain",
                    "look", "sound", "feel", "become", "get"}
@@ -41,12 +31,11 @@ OBJECT_DEPS = {"dobj", "dative", "pobj"}
 
 
 def _gender_of(name: str, title_words: set[str]) -> str | None:
-    first = name.split()[0].lower()
-    if title_words & FEMALE_TITLES or first in FEMALE_NAMES:
+    if title_words & FEMALE_TITLES:
         return FEMALE
-    if title_words & MALE_TITLES or first in MALE_NAMES:
+    if title_words & MALE_TITLES:
         return MALE
-    return None
+    return first_name_gender(name.split()[0])
 
 
 def _is_subject(token: Token) -> bool:

@@ -1,14 +1,20 @@
 """Entity stage: group the named-entity mentions of one article into local entities."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from .model import LocalEntity
+from .knowledge import first_name_gender, is_first_name, name_parts, place, without_legal_suffix
 from .names import DEMONYMS, acronym, canonical_form, clean_surface, is_acronym, name_key
-from .words import TITLES
+from .words import ORGANISATION_PARTS, TITLES
+
+# Titles that say a person's gender ("Mrs Clinton" is not Bill Clinton).
+GENDERED_TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female", "sir": "male",
+                   "dame": "female", "lord": "male", "lady": "female"}
 
 
 
@@ -34,16 +40,41 @@ def _strip_titles(span: Span) -> tuple[Span, list[int]]:
     return Span(span.doc, start, span.end, label=span.label_, span_id=span.id), list(range(span.start, start))
 
 
-def _same_person(short: str, full: str) -> bool:
-    """A one-word name refers to a full name when it is its last (or first) word."""
-    words = full.split()
-    return len(words) > 1 and short in (words[-1], words[0])
+def _person_candidates(short: str, gender: str | None, full_names: list[str]) -> list[str]:
+    """The full names a one-word name can stand for: their surname, their first name, or a short form of
+    the first name ("Jon" for "Jonathan"); a title's gender ("Mrs") must not contradict the first name's."""
+    found = []
+    for full in full_names:
+        first, last = name_parts(full)
+        if short not in (last, first, full.split()[-1]) and not (len(short) >= 3 and first.startswith(short) and is_first_name(short)):
+            continue
+        if gender is not None and first_name_gender(first) not in (None, gender):
+            continue
+        found.append(full)
+    return found
+
+
+def _legal_suffix(name: str) -> str:
+    """The legal suffix of a company's name, normalised ("Genovis AB" -> "ab"), or ""."""
+    base = without_legal_suffix(name)
+    return re.sub(r"[^a-z]", "", name[len(base):].lower()) if name.startswith(base) else ""
+
+
+def _organisation_candidates(short: str, start: int, full_names: dict[str, int]) -> list[str]:
+    """Longer organisation names that start with the words of `short` and were named before its first mention
+    ("Sun" after "Sun Microsystems"), unless the longer name is a body of the shorter ("Twitter Board") or its branch in a place ("Sandoz Canada")."""
+    words = short.split()
+    return [full for full, first in full_names.items()
+            if len(full.split()) > len(words) and full.split()[:len(words)] == words and first < start
+            and not any(w.lower() in ORGANISATION_PARTS or place(w) for w in full.split()[len(words):])]
 
 
 def find_entities(doc: Doc) -> ArticleEntities:
-    """Cluster the doc's entity spans: short forms join the full name, known aliases their full form."""
+    """Cluster the doc's entity spans: a short form joins the one full name it can stand for (none when
+    two fit), known aliases their full form."""
     mentions: list[tuple[Span, str, str]] = []  # (span, type, surface)
     titles: dict[int, Span] = {}
+    genders: dict[int, str] = {}  # span start -> gender of its title ("Mrs Clinton")
     for ent in doc.ents:
         etype = ent._.entity_type
         if etype is None:
@@ -52,6 +83,9 @@ def find_entities(doc: Doc) -> ArticleEntities:
             ent, title_tokens = _strip_titles(ent)
             for i in title_tokens:
                 titles[i] = ent
+            before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            if before in GENDERED_TITLES:
+                genders[ent.start] = GENDERED_TITLES[before]
         surface = ent.id_ or clean_surface(ent.text)  # a gazetteer's canonical name comes as the span id
         if surface:
             mentions.append((ent, etype, surface))
@@ -60,15 +94,28 @@ def find_entities(doc: Doc) -> ArticleEntities:
     full_person_names = sorted(
         {m[2] for m in mentions if m[1] == "Person" and len(m[2].split()) > 1}, key=lambda n: (-len(n), n)
     )  # ties by name, not by set order: the same groups whatever the hash seed or process
+    first_seen: dict[str, int] = {}  # surface -> where the article first names it
+    for span, _, surface in mentions:
+        first_seen.setdefault(surface, span.start)
+    full_org_names = {m[2]: first_seen[m[2]] for m in mentions if m[1] == "Organization" and len(m[2].split()) > 1}
     org_acronyms = {acronym(m[2]): name_key(m[2]) for m in mentions if m[1] != "Person" and acronym(m[2])}
+    suffixes: dict[str, set[str]] = {}  # "Genovis AB" and "Genovis Inc." are two companies
+    for _, etype, surface in mentions:
+        if etype == "Organization":
+            suffixes.setdefault(name_key(surface), set()).add(_legal_suffix(surface))
     for span, etype, surface in mentions:
         key = name_key(surface)
+        if len(suffixes.get(key, set()) - {""}) > 1:
+            key = f"{key} {_legal_suffix(surface)}".strip()
+        candidates: list[str] = []
         if etype == "Person" and len(surface.split()) == 1:
-            full = next((f for f in full_person_names if _same_person(surface, f)), None)
-            if full:
-                key = name_key(full)
+            candidates = _person_candidates(surface, genders.get(span.start), full_person_names)
+        elif etype == "Organization" and not is_acronym(surface):
+            candidates = _organisation_candidates(surface, first_seen[surface], full_org_names)
         elif etype != "Person" and is_acronym(surface) and key.replace(" ", "") in org_acronyms:
             key = org_acronyms[key.replace(" ", "")]
+        if len(candidates) == 1:
+            key = name_key(candidates[0])
         clusters.setdefault((etype, key), []).append((span, surface))
 
     entities: list[LocalEntity] = []
@@ -77,8 +124,9 @@ def find_entities(doc: Doc) -> ArticleEntities:
     ordered = sorted(clusters.items(), key=lambda item: min(s.start for s, _ in item[1]))
     for n, ((etype, _), members) in enumerate(ordered):
         key = f"e{n}"
-        forms = Counter(canonical_form(surface) for _, surface in members)
-        name = max(forms, key=lambda f: (len(f.split()) if etype == "Person" else 0, forms[f], len(f), f))
+        forms = Counter(canonical_form(surface, etype) for _, surface in members)
+        name = max(forms, key=lambda f: (len(f.split()) if etype in {"Person", "Organization"} else 0,
+                                         not f.isupper() or len(f) < 4, forms[f], len(f), f))
         aliases = {surface for _, surface in members if surface.lower() not in DEMONYMS} | set(forms)
         aliases.discard(name)
         entities.append(LocalEntity(key=key, name=name, type=etype, aliases=aliases, mentions=len(members)))

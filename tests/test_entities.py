@@ -1,0 +1,132 @@
+"""Entities a reader would recognise (issue 12): types, one node per real thing, clean labels; on
+hand-written articles."""
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.knowledge import country_name, first_name_gender, has_legal_suffix, place
+from kgbuild.names import canonical_form, clean_surface, name_key
+from test_extraction import nlp, run  # noqa: F401  (fixtures)
+
+
+def entities(run, text: str) -> dict[str, tuple[str, set[str]]]:
+    """name -> (type, aliases) of the article's entities."""
+    return {e.name: (e.type, e.aliases) for e in run(text).entities}
+
+
+def types(run, text: str) -> dict[str, str]:
+    return {name: etype for name, (etype, _) in entities(run, text).items()}
+
+
+# --- knowledge (no spaCy) ---------------------------------------------------------------------------------
+
+def test_knowledge_of_first_names_countries_places_and_legal_suffixes():
+    assert first_name_gender("Megan") == "female" and first_name_gender("Jonathan") == "male"
+    assert first_name_gender("Nadella") is None
+    assert country_name("Russian Federation") == "Russia"
+    assert country_name("United Kingdom of Great Britain and Northern Ireland") == "United Kingdom"
+    assert country_name("Leeds") is None
+    assert place("Texas").iso_code == "US-TX" and place("leeds").country == "GB"
+    assert place("Norway").iris == ("https://sws.geonames.org/3144096/", "urn:iso:std:iso:3166:-1:NO")
+    assert has_legal_suffix("Norra ASA") and has_legal_suffix("Quillo, Inc.") and not has_legal_suffix("Norra")
+
+
+def test_names_compare_without_legal_suffixes_quotes_and_capitals():
+    assert name_key("Norra ASA") == name_key("Norra") == name_key("NORRA")
+    assert clean_surface('Joe" Aitchison') == "Joe Aitchison" and clean_surface("‘Google X’") == "Google X"
+    assert canonical_form("MOSCOW", "Place") == "Moscow" and canonical_form("CANADA") == "Canada"
+    assert canonical_form("NICE", "Organization") == "NICE"  # an acronym, not the city
+    assert canonical_form("Viet Nam") == "Vietnam"
+
+
+# --- types ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name", [
+    ("Chelsea manager Tomas Brandt praised the squad. Chelsea won 2-1.", "Chelsea"),
+    ("Arsenal boss Mikel Arteta said the team was tired.", "Arsenal"),
+    ("Analysts at Halvorsen Partners cut their forecast. Tom Lund joined Halvorsen Partners in 2019.",
+     "Halvorsen Partners"),
+    ("Shares of Vinter ASA fell 4 percent on Monday.", "Vinter ASA"),
+    ("Jane Roe is chairman of drugs group Meridax.", "Meridax"),
+])
+def test_clubs_and_companies_are_organisations(run, text, name):
+    assert types(run, text)[name] == "Organization"
+
+
+@pytest.mark.slow
+def test_a_company_named_like_a_person_stays_an_organisation(run):
+    found = types(run, "Morgan Stanley cut its forecast for the bank on Monday. "
+                       "Morgan Stanley analyst Jane Roe said rates would rise.")
+    assert found["Morgan Stanley"] == "Organization" and found["Jane Roe"] == "Person"
+
+
+@pytest.mark.slow
+def test_a_first_name_used_alone_is_the_person_and_joins_the_full_name(run):
+    found = entities(run, "Vortana named chief technology officer Parag Devkar as its new chief executive. "
+                          '"Parag is CEO starting today," the founder wrote. "I trust Parag."')
+    assert found["Parag Devkar"][0] == "Person" and "Parag" in found["Parag Devkar"][1]
+    assert "Parag" not in found
+
+
+@pytest.mark.slow
+def test_a_known_first_name_makes_a_person_and_a_short_first_name_joins_the_full_one(run):
+    found = entities(run, "Jonathan Skarsgard took over as chief executive of Norra Labs on Tuesday. "
+                          '"Jon has the right plan," the chairman said.')
+    assert found["Jonathan Skarsgard"][0] == "Person" and "Jon" in found["Jonathan Skarsgard"][1]
+
+
+@pytest.mark.slow
+def test_an_annexed_region_is_a_place(run):
+    assert types(run, "Moscow recognised Russian sovereignty over annexed Crimea.")["Crimea"] == "Place"
+
+
+@pytest.mark.slow
+def test_a_possessive_is_not_part_of_a_name(run):
+    found = types(run, "Elon Musk said on Monday that he would buy more shares. "
+                       "Musk’s Twitter poll angered many users.")
+    assert "Musk’s Twitter" not in found and "Musk's Twitter" not in found
+    assert found["Twitter"] == "Organization" and found["Elon Musk"] == "Person"
+
+
+# --- one node per real entity ----------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_short_company_name_joins_the_full_one_named_before(run):
+    found = entities(run, "Sun Microsystems said its chief executive would step down. "
+                          "Sun shares rose 3 percent.")
+    assert "Sun" in found["Sun Microsystems"][1] and "Sun" not in found
+
+
+@pytest.mark.slow
+def test_a_body_of_a_company_is_not_its_full_name(run):
+    found = entities(run, "The Vortana Board met on Friday. Vortana said profits rose.")
+    assert "Vortana" in found and "Vortana" not in found.get("Vortana Board", ("", set()))[1]
+
+
+@pytest.mark.slow
+def test_a_surname_two_people_share_joins_neither(run):
+    found = entities(run, "Hillary Clinton met voters in Ohio. Bill Clinton stayed in New York. "
+                          "Clinton said the campaign would go on.")
+    assert "Clinton" not in found["Hillary Clinton"][1] and "Clinton" not in found["Bill Clinton"][1]
+
+
+@pytest.mark.slow
+def test_a_title_of_the_other_gender_keeps_a_surname_apart(run):
+    found = entities(run, "Megan Halvorsen opened the plant. Mr. Halvorsen, her brother, was not there.")
+    assert "Halvorsen" not in found["Megan Halvorsen"][1]
+
+
+# --- labels ----------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_dateline_in_capitals_is_labelled_in_its_usual_case(run):
+    found = types(run, "OSLO, March 3. /NTB/. Officials said the talks would resume in Bergen.")
+    assert found.get("Oslo") == "Place" and "OSLO" not in found
+
+
+@pytest.mark.slow
+def test_titles_are_not_part_of_a_persons_label(run):
+    found = types(run, "Cardinal Pietro Salvani said the church would help.")
+    assert "Pietro Salvani" in found and not any(n.startswith("Cardinal") for n in found)
