@@ -123,7 +123,7 @@ POSSESSIVE_MARKS = {"'s", "\u2019s", "'", "\u2019"}
 
 def _split_possessive(span: Span, alone: dict[str, set[str]]) -> list[Span]:
     """A name the model ran over a possessive, in two, when the owner is named alone elsewhere in the
-    article as a person, or only as an organisation when the whole is one too: "Musk's Twitter" -> "Musk",
+    article as a person (or is the surname of one), or only as an organisation when the whole is one too: "Musk's Twitter" -> "Musk",
     "Twitter"; "Microsoft's Cloud and Enterprise group"; not "McDonald's" nor "Louie's Finer Meats" (a shop
     named after its owner). The part after a person's possessive is a person only when it starts with a
     first name ("Obama's Joe Biden")."""
@@ -249,6 +249,8 @@ def entity_repair(doc: Doc) -> Doc:
     alone: dict[str, set[str]] = {}
     for e in doc.ents:
         alone.setdefault(e.text, set()).add(e.label_)
+        if e.label_ == "PERSON" and len(e) > 1:
+            alone.setdefault(e[-1].text, set()).add("PERSON")  # "Musk" of "Elon Musk"
     pieces = [p for e in doc.ents if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
               for p in _split_possessive(e, alone)]
     kept = [_titled_person(s) for s in map(_clean_span, pieces) if s is not None and not _department_word(s)]
