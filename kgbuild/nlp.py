@@ -219,6 +219,18 @@ def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
     return found
 
 
+LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "ag", "sa", "nv", "bv", "gmbh", "asa", "ab", "lp", "llp"}
+
+
+def _with_legal_suffix(span: Span) -> Span:
+    """An organisation's name with the legal suffix written after a comma: "Sling Broadband, LLC"."""
+    doc, end = span.doc, span.end
+    if span.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "," \
+            and doc[end + 1].lower_.replace(".", "") in LEGAL_SUFFIXES:
+        return Span(doc, span.start, end + 2, label="ORG", span_id=span.id)
+    return span
+
+
 BODY_WORDS = {"board", "committee"}
 
 
@@ -262,7 +274,7 @@ def entity_repair(doc: Doc) -> Doc:
     spans.extend(_names_in_apposition(doc, covered))
     spans.extend(_employers_in_titles(doc, covered))
     spans.extend(e for e in doc.ents if e.label_ == "DATE")  # kept for dates of birth, death, founding
-    doc.ents = filter_spans(spans)
+    doc.ents = filter_spans([_with_legal_suffix(s) for s in spans])
     return doc
 
 

@@ -80,3 +80,13 @@ def test_towns_ages_and_dates(facts, text, expected):
                                   "Anna Berg died at the age of 87."])
 def test_an_age_or_a_weekday_is_not_a_date_of_death(facts, text):
     assert not {o for s, p, o in asserted(facts(text)) if p == "date_of_death"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightwave Bank is a community bank founded in 1986 and headquartered in Laredo, Texas.",
+     {("Brightwave Bank", "headquartered_in", "Laredo"), ("Brightwave Bank", "headquartered_in", "Texas")}),
+    ("Sola Broadband, LLC is an internet provider based in Florida.",
+     {("Sola Broadband, LLC", "headquartered_in", "Florida")}),
+])
+def test_bases_of_organisations_in_participles_and_with_legal_suffixes(facts, text, expected):
+    assert expected <= asserted(facts(text))

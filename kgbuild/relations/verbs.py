@@ -40,9 +40,12 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                               for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)) if a]
         patients = [p for p in (ctx.entity(t) or (described(verb.head, ctx) if t.tag_ == "WDT" else None)
                                 for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)) if p]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, founded by ...", "a firm based in Denver"
+        participle = verb
+        while participle.dep_ == "conj" and participle.tag_ == "VBN" and participle.head.tag_ == "VBN":
+            participle = participle.head  # "a bank founded in 1986 and headquartered in Laredo"
+        if participle.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, founded by ...", "a firm based in Denver"
             passive = True
-            patients += filter(None, [described(verb.head, ctx)])
+            patients += filter(None, [described(participle.head, ctx)])
         if passive and not agents:
             subjects = patients
         else:
