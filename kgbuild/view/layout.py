@@ -1,11 +1,15 @@
-"""Where each entity is drawn, computed before the page opens: a force-directed layout per connected component
-(igraph's Fruchterman-Reingold, in C: 5,000 entities in under a second), components packed in rows, the whole
-scaled into a BOX of canvas units so that the page opens at a zoom of about 1 whatever the size of the graph."""
+"""The graph's structure, computed before the page opens, in C (igraph: 5,000 entities in about 2 s).
+
+Where each entity is drawn: a force-directed layout per connected component (Fruchterman-Reingold),
+components packed in rows, the whole scaled into a BOX of canvas units so that the page opens at a zoom of
+about 1 whatever the size of the graph. Which entities belong together: communities (the Louvain method).
+"""
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import igraph
 import networkx as nx
@@ -14,7 +18,7 @@ BOX_WIDTH, BOX_HEIGHT = 1000.0, 620.0
 SEED = 7
 ITERATIONS = 500
 # Above this many nodes in one component, Fruchterman-Reingold repels only nearby nodes (a grid), as igraph advises.
-GRID_NODES = 1000
+GRID_NODES = 500
 # Space between packed components, in the units of a component's layout (about one unit per node).
 GAP = 0.6
 MAX_STRETCH = 1.6
@@ -22,33 +26,62 @@ MAX_STRETCH = 1.6
 Point = tuple[float, float]
 
 
+def undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The entities and which are related, without direction, parallel relations, self-loops or data."""
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    return simple
+
+
 def positions(graph: nx.MultiDiGraph) -> dict[str, Point]:
     """x, y of every node within BOX (centred on 0, 0); the same graph always gets the same positions."""
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    simple.remove_edges_from(nx.selfloop_edges(simple))
+    simple = undirected(graph)
     components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c))
+    with _seeded():
+        laid = [_component_layout(simple, nodes) for nodes in components]
+    return _fit(_pack(laid))
+
+
+def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
+    """Groups of densely related entities, largest first (igraph's community_multilevel: the Louvain method, as
+    networkx's louvain_communities, 100 times faster at 5,000 entities); the same graph gives the same groups."""
+    simple = undirected(graph)
+    nodes = sorted(simple)
+    if not nodes:
+        return []
+    with _seeded():
+        found = _igraph(simple, nodes).community_multilevel()
+    groups = [sorted(nodes[i] for i in members) for members in found]
+    return sorted(groups, key=lambda c: (-len(c), c))
+
+
+@contextmanager
+def _seeded() -> Iterator[None]:
+    """igraph's random numbers from a fixed seed (it draws them from Python's random module by default)."""
     igraph.set_random_number_generator(random.Random(SEED))
     try:
-        laid = [_component_layout(simple, nodes) for nodes in components]
+        yield
     finally:
-        igraph.set_random_number_generator(random)  # igraph's default: Python's random module
-    return _fit(_pack(laid))
+        igraph.set_random_number_generator(random)
+
+
+def _igraph(simple: nx.Graph, nodes: list[str]) -> igraph.Graph:
+    """The subgraph of `nodes` as an igraph graph whose vertex i is nodes[i]."""
+    index = {n: i for i, n in enumerate(nodes)}
+    return igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in simple.subgraph(nodes).edges])
 
 
 def _component_layout(simple: nx.Graph, nodes: list[str]) -> dict[str, Point]:
     """Force-directed positions of one connected component, scaled to an area of about one unit per node."""
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    index = {n: i for i, n in enumerate(nodes)}
-    component = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in simple.subgraph(nodes).edges])
-    radius = math.sqrt(len(nodes))
-    start = [[radius * math.cos(2 * math.pi * i / len(nodes)), radius * math.sin(2 * math.pi * i / len(nodes))]
-             for i in range(len(nodes))]
-    coords = component.layout_fruchterman_reingold(seed=start, niter=ITERATIONS, grid=len(nodes) > GRID_NODES).coords
+    # Random start (igraph's, from the fixed seed): spread out, so that the grid variant stays fast.
+    coords = _igraph(simple, nodes).layout_fruchterman_reingold(niter=ITERATIONS, grid=len(nodes) > GRID_NODES).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    scale = 1.6 * math.sqrt(len(nodes)) / extent
-    return {n: ((x - min(xs)) * scale, (y - min(ys)) * scale) for n, (x, y) in zip(nodes, coords)}
+    left, top = min(xs), min(ys)
+    scale = 1.6 * math.sqrt(len(nodes)) / (max(max(xs) - left, max(ys) - top) or 1.0)
+    return {n: ((x - left) * scale, (y - top) * scale) for n, (x, y) in zip(nodes, coords)}
 
 
 def _pack(layouts: Iterable[dict[str, Point]]) -> dict[str, Point]:

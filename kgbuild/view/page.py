@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from ..model import ASSERTED, HEDGED, NEGATED, REPORTED
-from .layout import BOX_HEIGHT, BOX_WIDTH, positions, spacing
+from .layout import BOX_HEIGHT, BOX_WIDTH, communities, positions, spacing
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
@@ -74,13 +74,6 @@ def evidence_by_modality(evidence: list[dict]) -> dict[str, list[dict]]:
         heading = NEGATED if NEGATED in modalities else min(modalities, key=lambda m: RANK.get(m, len(RANK)))
         grouped.setdefault(heading, []).append(entry)
     return {m: grouped[m] for m in sorted(grouped, key=lambda m: RANK.get(m, len(RANK)))}
-
-
-def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
-    """Groups of densely related entities (networkx's Louvain method, fixed seed), largest first."""
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    found = nx.community.louvain_communities(simple, seed=7) if simple.number_of_nodes() else []
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
 
 
 def page_data(graph: nx.MultiDiGraph, *, whole: nx.MultiDiGraph | None = None, focus: str | None = None) -> dict:

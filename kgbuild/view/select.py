@@ -10,7 +10,7 @@ import networkx as nx
 class Selection:
     """The part of the graph to draw and what the page says about it."""
 
-    part: nx.MultiDiGraph
+    part: nx.MultiDiGraph  # a read-only view of the graph, or the graph itself
     caption: str       # "" when the part is the whole graph
     focus: str | None  # IRI of the --focus entity
     isolated: int      # entities left out because they have no relation
@@ -53,7 +53,7 @@ def select(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 1, m
     caption = ""
     if part.number_of_nodes() != graph.number_of_nodes():
         caption = f"{part.number_of_nodes():,} of {graph.number_of_nodes():,} entities{scope}"
-    return Selection(nx.MultiDiGraph(part), caption, centre, lonely)
+    return Selection(part, caption, centre, lonely)
 
 
 def _most_connected(part: nx.MultiDiGraph, count: int, centre: str | None, *, keep_isolated: bool) -> set[str]:
