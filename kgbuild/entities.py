@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .model import LocalEntity
+from .countries import article_country, is_generic_name, mention_country
 from .knowledge import first_name_gender, is_first_name, name_parts, place, without_legal_suffix
 from .names import DEMONYMS, acronym, canonical_form, clean_surface, is_acronym, name_key
 from .words import ORGANISATION_PARTS, TITLES
@@ -122,6 +123,7 @@ def find_entities(doc: Doc) -> ArticleEntities:
     by_token: dict[int, str] = {}
     spans: list[tuple[Span, str]] = []
     ordered = sorted(clusters.items(), key=lambda item: min(s.start for s, _ in item[1]))
+    home = article_country([surface for _, etype, surface in mentions if etype == "Place"])
     for n, ((etype, _), members) in enumerate(ordered):
         key = f"e{n}"
         forms = Counter(canonical_form(surface, etype) for _, surface in members)
@@ -129,7 +131,11 @@ def find_entities(doc: Doc) -> ArticleEntities:
                                          not f.isupper() or len(f) < 4, forms[f], len(f), f))
         aliases = {surface for _, surface in members if surface.lower() not in DEMONYMS} | set(forms)
         aliases.discard(name)
-        entities.append(LocalEntity(key=key, name=name, type=etype, aliases=aliases, mentions=len(members)))
+        country = None
+        if etype == "Organization" and is_generic_name(name):
+            country = next(filter(None, (mention_country(span) for span, _ in members)), home)
+        entities.append(LocalEntity(key=key, name=name, type=etype, aliases=aliases, mentions=len(members),
+                                    country=country))
         for span, _ in members:
             spans.append((span, key))
             for token in span:

@@ -15,12 +15,11 @@ Every table is read on first use and kept (a build process pays about 1 s once);
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
-ISO_3166_IRI = "urn:iso:std:iso:3166:-1:{}"       # countries (ISO 3166-1 alpha-2)
-ISO_3166_2_IRI = "urn:iso:std:iso:3166:-2:{}"     # subdivisions such as US-TX (ISO 3166-2)
 CITY, STATE, COUNTRY = "city", "state", "country"
 
 
@@ -31,16 +30,13 @@ class Place:
     name: str
     kind: str                 # country, state (US) or city
     geonames_id: int
-    iso_code: str | None      # "RU" for a country, "US-TX" for a US state, None for a city
+    iso_code: str | None      # ISO 3166-1 alpha-2 for a country ("RU"), ISO 3166-2 for a US state ("US-TX")
     country: str              # ISO 3166-1 alpha-2 code of the country it is in
 
     @property
-    def iris(self) -> tuple[str, ...]:
-        """The IRIs of this place in GeoNames and ISO 3166 (see the README)."""
-        iris = [GEONAMES_IRI.format(self.geonames_id)]
-        if self.iso_code:
-            iris.append((ISO_3166_IRI if self.kind == COUNTRY else ISO_3166_2_IRI).format(self.iso_code))
-        return tuple(iris)
+    def geonames_iri(self) -> str:
+        """The place's IRI in GeoNames' semantic web (https://sws.geonames.org/ID/)."""
+        return GEONAMES_IRI.format(self.geonames_id)
 
 
 def _fold(text: str) -> str:
@@ -78,6 +74,16 @@ def _places() -> dict[str, Place]:
 def place(name: str) -> Place | None:
     """The country, US state or city of this name (exactly as named, any case or accents), or None."""
     return _places().get(_fold(name))
+
+
+def known_place(name: str, aliases: Iterable[str] = ()) -> Place | None:
+    """The place of a Place entity: its name's, else the one place its aliases name ("U.S." -> United
+    States), else None."""
+    found = place(name)
+    if found is None:
+        candidates = {p for p in map(place, aliases) if p is not None}
+        found = candidates.pop() if len(candidates) == 1 else None
+    return found
 
 
 def country_name(name: str) -> str | None:
@@ -137,9 +143,9 @@ def name_parts(name: str) -> tuple[str, str]:
 
 
 @cache
-def _common_nouns() -> frozenset[str]:
-    """English common nouns (WordNet's, as the spaCy model's lemmatizer tables hold them), or none when
-    the tables cannot be found."""
+def _lemma_index() -> dict[str, frozenset[str]]:
+    """English common nouns and adjectives (WordNet's, as the spaCy model's lemmatizer tables hold them), or
+    none when the tables cannot be found."""
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
 
@@ -147,11 +153,29 @@ def _common_nouns() -> frozenset[str]:
 
     try:
         folder = next(get_package_path(DEFAULT_MODEL).glob("*/lemmatizer/lookups"))
-        return frozenset(Lookups().from_disk(folder).get_table("lemma_index")["noun"])
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+        return {pos: frozenset(index[pos]) for pos in ("noun", "adj")}
     except (StopIteration, OSError, KeyError, ValueError):
-        return frozenset()
+        return {"noun": frozenset(), "adj": frozenset()}
 
 
 def is_common_noun(word: str) -> bool:
     """Whether the word, in lower case, is an English common noun ("League", "County", "Smith")."""
-    return word.lower() in _common_nouns()
+    return word.lower() in _lemma_index()["noun"]
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the word, in lower case, is an English common noun or adjective ("Labour", "Democratic")."""
+    lower = word.lower()
+    return lower in _lemma_index()["noun"] or lower in _lemma_index()["adj"]
+
+
+@cache
+def _countries_by_code() -> dict[str, Place]:
+    return {p.iso_code: p for p in _places().values() if p.kind == COUNTRY}
+
+
+def country_of_code(code: str) -> str | None:
+    """The usual English name of the country with this ISO 3166-1 alpha-2 code ("NO" -> "Norway")."""
+    known = _countries_by_code().get(code)
+    return known.name if known is not None else None

@@ -51,6 +51,7 @@ class LocalEntity:
     type: str                    # ontology class local name: Person, Organization, Place, ...
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
+    country: str | None = None   # ISO 3166-1 code of the country of a generically named organisation
 
 
 @dataclass(frozen=True)

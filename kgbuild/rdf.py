@@ -20,7 +20,7 @@ from itertools import chain, islice
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.store import Store
 from rdflib.term import Node
@@ -28,6 +28,7 @@ from rdflib.term import Node
 from .model import NEGATED, OPEN_PREDICATE, Article, ArticleFacts, Fact, ResolvedEntity, Sentence
 from .reader import normalise_date
 from .resolve import Resolution
+from .knowledge import known_place
 from .vocab import KG, KGR, NIF, PREFIX_IRIS, SCHEMA, bind_prefixes, digest, sparql_prologue
 
 Triple = tuple[Node, Node, Node]
@@ -155,13 +156,19 @@ def article_triples(facts: ArticleFacts, entity_of: EntityOf) -> Iterator[Triple
 
 
 def entity_triples(entity: ResolvedEntity) -> Iterator[Triple]:
-    """The description of a resolved entity: type, label, aliases, mention count."""
+    """The description of a resolved entity: type, label, aliases, mention count; for a place the gazetteers
+    know, its GeoNames IRI (owl:sameAs) and ISO 3166 code (schema:identifier)."""
     node = entity_iri(entity.id)
     yield node, RDF.type, KG[entity.type]
     yield node, RDFS.label, Literal(entity.name)
     for alias in sorted(entity.aliases):
         yield node, SKOS.altLabel, Literal(alias)
     yield node, KG.mentionCount, Literal(entity.mentions)
+    known = known_place(entity.name, entity.aliases) if entity.type == "Place" else None
+    if known is not None:  # the gazetteers' place: graphs join with other data on these
+        yield node, OWL.sameAs, URIRef(known.geonames_iri)
+        if known.iso_code:
+            yield node, SCHEMA.identifier, Literal(known.iso_code)
 
 
 def graph_triples(articles: Iterable[ArticleFacts], resolution: Resolution, stats: GraphStats) -> Iterator[Triple]:

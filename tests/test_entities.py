@@ -27,7 +27,7 @@ def test_knowledge_of_first_names_countries_places_and_legal_suffixes():
     assert country_name("United Kingdom of Great Britain and Northern Ireland") == "United Kingdom"
     assert country_name("Leeds") is None
     assert place("Texas").iso_code == "US-TX" and place("leeds").country == "GB"
-    assert place("Norway").iris == ("https://sws.geonames.org/3144096/", "urn:iso:std:iso:3166:-1:NO")
+    assert place("Norway").geonames_iri == "https://sws.geonames.org/3144096/" and place("Norway").iso_code == "NO"
     assert has_legal_suffix("Norra ASA") and has_legal_suffix("Quillo, Inc.") and not has_legal_suffix("Norra")
 
 
@@ -37,6 +37,21 @@ def test_names_compare_without_legal_suffixes_quotes_and_capitals():
     assert canonical_form("MOSCOW", "Place") == "Moscow" and canonical_form("CANADA") == "Canada"
     assert canonical_form("NICE", "Organization") == "NICE"  # an acronym, not the city
     assert canonical_form("Viet Nam") == "Vietnam"
+
+
+def test_a_known_place_is_linked_to_geonames_and_iso_3166():
+    from rdflib.namespace import OWL
+
+    from kgbuild.model import ResolvedEntity
+    from kgbuild.rdf import entity_triples
+    from kgbuild.vocab import SCHEMA
+
+    triples = {(p, str(o)) for _, p, o in entity_triples(ResolvedEntity("place/united-states", "United States", "Place", {"U.S."}))}
+    assert (OWL.sameAs, "https://sws.geonames.org/6252001/") in triples and (SCHEMA.identifier, "US") in triples
+    texas = {(p, str(o)) for _, p, o in entity_triples(ResolvedEntity("place/texas", "Texas", "Place"))}
+    assert (SCHEMA.identifier, "US-TX") in texas
+    assert not [t for t in entity_triples(ResolvedEntity("place/x", "Qwertyville", "Place")) if t[1] == OWL.sameAs]
+    assert not [t for t in entity_triples(ResolvedEntity("person/x", "Paris", "Person")) if t[1] == OWL.sameAs]
 
 
 # --- types ---------------------------------------------------------------------------------------------
@@ -130,3 +145,22 @@ def test_a_dateline_in_capitals_is_labelled_in_its_usual_case(run):
 def test_titles_are_not_part_of_a_persons_label(run):
     found = types(run, "Cardinal Pietro Salvani said the church would help.")
     assert "Pietro Salvani" in found and not any(n.startswith("Cardinal") for n in found)
+
+
+@pytest.mark.slow
+def test_two_labour_parties_in_two_articles_are_two_nodes(run):
+    from kgbuild.resolve import resolve_entities
+
+    uk = run("Keir Starmer said the Labour Party would win in London and Manchester. "
+             "Labour Party officials in London agreed.")
+    norway = run("Jonas Gahr Store led the Labour Party to victory in Oslo. The Labour Party won in Bergen, "
+                 "Norway, too.")
+    uk.article, norway.article = (type(uk.article)(id=i, text="", origin=i) for i in ("uk", "no"))
+    labels = {e.name for e in resolve_entities([uk, norway]).entities.values()}
+    assert {"Labour Party (United Kingdom)", "Labour Party (Norway)"} <= labels and "Labour Party" not in labels
+
+
+@pytest.mark.slow
+def test_a_company_name_is_not_placed_in_a_country(run):
+    found = run("Eurasia Group opened an office in Oslo, Norway.").entities
+    assert [e.country for e in found if e.name == "Eurasia Group"] == [None]

@@ -31,7 +31,7 @@ SEEDS = REPO / "seeds"
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
 # kg: properties that describe entities, articles and statements rather than relate entities.
 BOOKKEEPING = {KG.mentionCount, KG.dateline, KG.modality, KG.confidence, KG.rule, KG.phrase, KG.qualifier}
-ENTITY_DESCRIPTION = {RDF.type, RDFS.label, SKOS.altLabel, KG.mentionCount}
+ENTITY_DESCRIPTION = {RDF.type, RDFS.label, SKOS.altLabel, KG.mentionCount, OWL.sameAs, SCHEMA.identifier}
 
 TXT_ARTICLE = textwrap.dedent("""\
     title: Acme Robotics names new chief
@@ -211,7 +211,8 @@ def test_roles_are_literals(g) -> None:
 
 
 def test_entities_carry_only_descriptions_and_relations(g) -> None:
-    """Apart from label, type, aliases and mention count, what an entity has is a relation."""
+    """Apart from label, type, aliases, mention count and a place's identifiers, what an entity has is a
+    relation."""
     relations = set(relation_triples(g))
     for entity in entities(g):
         for p, o in g.predicate_objects(entity):

@@ -65,3 +65,32 @@ def test_names_with_the_same_initials_stay_apart():
     resolution, _ = resolved_names([article("a", ("Black Sea", "Place", set())),
                                     article("b", ("Broad Street", "Place", set()))])
     assert len(resolution.entities) == 2
+
+
+def placed(article_id: str, name: str, country: str | None) -> ArticleFacts:
+    facts = article(article_id, (name, "Organization", set()))
+    facts.entities[0].country = country
+    return facts
+
+
+def test_two_labour_parties_stay_apart_with_labels_that_say_which():
+    resolution, names = resolved_names([placed("a", "Labour Party", "GB"), placed("b", "Labour Party", "NO"),
+                                        placed("c", "Labour Party", "GB")])
+    assert names[("a", "e0")] == names[("c", "e0")] == "Labour Party (United Kingdom)"
+    assert names[("b", "e0")] == "Labour Party (Norway)"
+    assert len({e.id for e in resolution.entities.values()}) == 2
+    assert "Labour Party" in resolution.entities["organization/labour-party-norway"].aliases
+    reverse, reverse_names = resolved_names([placed("c", "Labour Party", "GB"), placed("b", "Labour Party", "NO"),
+                                             placed("a", "Labour Party", "GB")])
+    assert reverse_names == names
+
+
+def test_one_country_or_none_keeps_one_node():
+    resolution, names = resolved_names([placed("a", "Labour Party", "GB"), placed("b", "Labour Party", None)])
+    assert len(resolution.entities) == 1 and names[("b", "e0")] == "Labour Party"
+
+
+def test_a_surname_after_a_suffix_joins_the_full_name():
+    _, names = resolved_names([article("a", ("Muench", "Person", set())),
+                               article("b", ("Louis Muench Jr.", "Person", set()))])
+    assert names[("a", "e0")] == "Louis Muench Jr."
