@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.model import ASSERTED, HEDGED, NEGATED
+from kgbuild.model import ASSERTED, HEDGED, NEGATED, REPORTED
 from test_extraction import asserted, facts, nlp, run  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.slow
@@ -55,3 +55,71 @@ def test_a_post_on_an_organisation_s_board_is_a_post_in_the_organisation(facts):
 def test_a_set_to_become_clause_gives_the_role_of_the_subject(facts):
     found = facts("Anna Berg is set to become chairman of Velkor Inc.")
     assert ("Anna Berg", "role", "chairman", ASSERTED) in found
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Tom Lund fired back at Anna Berg.", ("Tom Lund", "criticized", "Anna Berg"), "attacked"),
+    ("Tom Lund hit back at Anna Berg over the report.", ("Tom Lund", "criticized", "Anna Berg"), "attacked"),
+    ("Anna Berg ran into Tom Lund at the airport.", ("Anna Berg", "met_with", "Tom Lund"), "leads"),
+    ("Anna Berg moved back to Oslo in 2001.", ("Anna Berg", "lives_in", "Oslo"), None),
+    ("Tom Lund beat up Anna Berg.", ("Tom Lund", "attacked", "Anna Berg"), "defeated"),
+])
+def test_a_particle_that_changes_the_verb_s_meaning_is_part_of_the_relation(facts, text, expected, wrong):
+    found = asserted(facts(text))
+    assert expected in found
+    assert not any(p == wrong for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightwave Inc. dismissed Tom Lund in May.", ("Brightwave Inc.", "fired", "Tom Lund")),
+    ("Anna Berg rejected Tom Lund in the vote.", ("Anna Berg", "opposed", "Tom Lund")),
+])
+def test_a_denial_verb_with_its_own_meaning_is_not_a_denial(facts, text, expected):
+    assert (*expected, ASSERTED) in facts(text)
+
+
+def test_a_denial_verb_still_denies_what_its_noun_names(facts):
+    assert ("Tom Lund", "met_with", "Anna Berg", NEGATED) in facts("Tom Lund denied a meeting with Anna Berg.")
+
+
+@pytest.mark.parametrize("text", ["Anna Berg dismissed Tom Lund's claim that the deal was done.",
+                                  "Brightwave Inc. fired Tom Lund's lawyer.",
+                                  "Police arrested Tom Lund's driver in Oslo."])
+def test_what_is_done_to_a_person_s_thing_is_not_done_to_the_person(facts, text):
+    assert not any(o == "Tom Lund" and p in {"fired", "arrested"} for s, p, o, m in facts(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to Anna Berg, Tom Lund visited Moscow.", "Anna Berg"),
+    ("Tom Lund visited Moscow last year, according to Anna Berg.", "Anna Berg"),
+])
+def test_according_to_makes_a_claim_reported_by_its_source(run, text, speaker):
+    result = run(text)
+    names = {e.key: e.name for e in result.entities}
+    visit = next(f for f in result.facts if f.predicate == "visited")
+    assert (visit.modality, names[visit.attributed_to]) == (REPORTED, speaker)
+
+
+def test_the_speaker_of_a_passive_speech_verb_is_its_agent(run):
+    result = run("Anna Berg was told by Tom Lund that Brightwave Inc. had acquired Acme Corp.")
+    names = {e.key: e.name for e in result.entities}
+    acquired = next(f for f in result.facts if f.predicate == "acquired")
+    assert (acquired.modality, names[acquired.attributed_to]) == (REPORTED, "Tom Lund")
+
+
+@pytest.mark.parametrize("text, competition", [
+    ("Premier League striker Tom Lund scored twice.", "League"),
+    ("Tom Lund, the Champions League winner, joined Leeds United.", "Champions League"),
+    ("Tour de France champion Anna Berg retired.", "Tour de France"),
+    ("Australian Open finalist Anna Berg lost in Rome.", "Australian Open"),
+])
+def test_a_player_s_title_before_a_competition_is_not_membership(facts, text, competition):
+    assert not any(competition in o and p != "role" for s, p, o in asserted(facts(text)))
+
+
+@pytest.mark.parametrize("text, person, club", [
+    ("Leeds United striker Tom Lund scored twice.", "Tom Lund", "Leeds United"),
+    ("NFL commissioner Roger Goodell met Tom Lund.", "Roger Goodell", "NFL"),
+])
+def test_a_title_before_a_club_or_an_office_of_a_league_is_a_post(facts, text, person, club):
+    assert (person, "works_for", club) in asserted(facts(text))

@@ -94,13 +94,15 @@ def _negated_or_hedged(token: Token) -> tuple[bool, bool]:
     return negated, hedged
 
 
-def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
+def modality(anchor: Token, ctx: SentenceContext, denied: bool = False) -> tuple[str, str | None]:
     """Modality of the clause around a word, and the entity a reported claim is attributed to.
 
     Negation and hedging count in the word's own clause chain (xcomp, conj, prepositional attachments);
-    a denial verb above the clause negates it; the nearest speech verb above makes it reported.
+    a denial verb above the clause negates it, and so does the anchor itself when it denies what its
+    noun names (`denied`: "denied a meeting with X"); the nearest speech verb above, or "according to X",
+    makes it reported, attributed to the speaker (its subject, or the agent of a passive "was told by X").
     """
-    if lemma_of(anchor) in DENIAL_VERBS:
+    if denied and lemma_of(anchor) in DENIAL_VERBS:
         return NEGATED, None
     token, negated, hedged, same_clause = anchor, False, False, True
     while True:
@@ -116,15 +118,36 @@ def modality(anchor: Token, ctx: SentenceContext) -> tuple[str, str | None]:
         if lemma_of(head) in SPEECH_VERBS and token.dep_ == "ccomp":
             if negated:
                 return NEGATED, None
-            speakers = [ctx.entity(c) for c in head.children if c.dep_ == "nsubj"]
-            speaker = next((s[0] for s in speakers if s), None)
-            return (HEDGED if hedged else REPORTED), speaker
+            return (HEDGED if hedged else REPORTED), _speaker(head, ctx)
         if token.dep_ in {"advcl", "ccomp", "acl"}:
             same_clause = False
         token = head
     if negated:
         return NEGATED, None
+    source = _according_to(anchor, ctx)
+    if source is not None:
+        return (HEDGED if hedged else REPORTED), source
     return (HEDGED if hedged else ASSERTED), None
+
+
+def _speaker(verb: Token, ctx: SentenceContext) -> str | None:
+    """Who speaks with a speech verb: its subject, or the agent of a passive ("was told by X")."""
+    speakers = [ctx.entity(c) for c in verb.children if c.dep_ == "nsubj"]
+    speakers += [ctx.entity(p) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return next((s[0] for s in speakers if s), None)
+
+
+def _according_to(anchor: Token, ctx: SentenceContext) -> str | None:
+    """The source named by "according to X" in the anchor's clause (on its verb or the verbs above)."""
+    token = anchor
+    while True:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "according"):
+            for pobj in (p for to in prep.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"):
+                if source := ctx.entity(pobj):
+                    return source[0]
+        if token.dep_ in {"ROOT", "nsubj", "nsubjpass", "relcl", "ccomp"} or token.head.i == token.i:
+            return None
+        token = token.head
 
 
 def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple[str, bool]]:
@@ -175,7 +198,7 @@ def preposed_description(subject: Token, verb: Token, ctx: SentenceContext) -> b
 
 def first_conjunct(token: Token) -> Token:
     """The first of a list of coordinated words: "senator and writer" -> senator."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
@@ -219,6 +242,13 @@ def described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
     return None
 
 
+# A league or competition: those who play in it are not its members or staff ("Premier League striker X").
+_COMPETITION = re.compile(r"\b(?:League|Liga|Ligue|Bundesliga|Premiership|Serie [AB]|Cup|Championships?|Olympics|"
+                          r"Olympic Games|Paralympics|Games|Grand Prix|Grand Slam|Tour|World Series|Tournament|"
+                          r"Trophy|Playoffs?)\b|\bOpen$")
+# Offices of a league or competition itself, which are posts in it ("NFL commissioner X").
+COMPETITION_OFFICES = OFFICE_WORDS | {"commissioner", "president", "chief", "executive", "director", "founder",
+                                      "spokesman", "spokeswoman", "spokesperson", "chairman", "chair", "ceo"}
 _SCHOOL = re.compile(r"\b(?:Universit(?:y|é|à|ä|at|ad|ade)|College|School|Academy|Conservatory|Conservatoire|"
                      r"Polytechnic|Seminary|Gymnasium|Lyceum|Institute of Technology)\b")
 _PARTY = re.compile(r"\b(?:Party|Democrats|Republicans|Labour|Tories|Conservatives|Greens|Liberals)\b")
@@ -261,12 +291,19 @@ def make_fact(ctx: SentenceContext, subject: tuple[str, bool], predicate: str, o
     if not literal and obj_key == subject[0]:
         return None
     obj_entity = None if literal else ctx.entities.entity(obj_key)
+    if predicate in {"works_for", "member_of"} and obj_entity is not None and _COMPETITION.search(obj_entity.name) \
+            and rule in {"premod_role", "title", "appos_role", "copula_role", "possessive"} \
+            and not COMPETITION_OFFICES & set(phrase.lower().split()):
+        return None  # a player's title before a league names where they play, not an employer
+    if predicate == "advocated_for" and obj_entity is not None and _COMPETITION.search(obj_entity.name):
+        return None  # the "champion of" a competition won it, they do not campaign for it
     predicate = refined_predicate(predicate, ctx.entities.entity(subject[0]), obj_entity)
     if predicate is None:
         return None
     if not ctx.lexicon.accepts(predicate, ctx.type_of(subject[0]), None if literal else ctx.type_of(obj_key)):
         return None
-    mood, speaker = modality(anchor, ctx) if anchor is not None else (ASSERTED, None)
+    denied = anchor is not None and ctx.lexicon.predicate_for(lemma_of(anchor)) != predicate  # not "dismissed X"
+    mood, speaker = modality(anchor, ctx, denied) if anchor is not None else (ASSERTED, None)
     used_coref = subject[1] or (not literal and obj[1])
     confidence *= 0.85 if used_coref else 1.0
     confidence *= 0.8 if mood == HEDGED else 1.0

@@ -76,6 +76,16 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                     yield fact
 
 
+# Adverbs that are the particle of a phrasal verb when they follow it: "fired back at" is not "fired at".
+PARTICLE_ADVERBS = {"back", "out", "off", "up", "down", "away", "over", "around", "about", "through", "on"}
+
+
+def verb_with_particles(verb: Token) -> list[Token]:
+    """A verb and its particles, which change its meaning: "took over", "hit back at", "beat up"."""
+    return [verb, *(c for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS and 0 < c.i - verb.i <= 2))]
+
+
 def verb_objects(verb: Token, ctx: SentenceContext,
              with_direct_object: bool = True) -> Iterator[tuple[tuple[str, bool], str | None, str]]:
     """(object entity, predicate or None, phrase as written) for each entity argument of a verb.
@@ -86,12 +96,13 @@ def verb_objects(verb: Token, ctx: SentenceContext,
     object ("supply to locations within Ukraine"). A role after "as" relates its holder to the object
     ("served as CEO of Y" -> ceo_of, "worked as an instructor at Y" -> works_for).
     """
-    base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    base = verb_with_particles(verb)
     paths = [(obj, base) for c in verb.children if c.dep_ == "dobj" and with_direct_object for obj in conjuncts(c)]
-    paths += [(owner, base) for obj, _ in list(paths) if not ctx.entity(obj) and lemma_of(obj) not in PEOPLE_NOUNS
+    owners = [owner for obj, _ in paths if not ctx.entity(obj) and lemma_of(obj) not in PEOPLE_NOUNS
               for owner in obj.children if owner.dep_ == "poss"]  # "audit Boeing's production line"
+    paths += [(owner, base) for owner in owners]
     paths += [(t, p) for obj, _ in list(paths) for t, p in prep_paths(obj, [*base, obj])]
-    paths += list(prep_paths(verb, base))
+    paths += [found for word in base for found in prep_paths(word, base)]  # "moved back [to Oslo]"
     for target, path in list(paths):
         paths += [(place, path) for place in containing_places(target, ctx)]
     themes = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not ctx.entity(c)]
@@ -124,6 +135,8 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         if predicate is None and len(preps) == 2 and lemma_of(preps[0]) == "as" and is_role_noun(nouns[0]):
             predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(nouns[0], lemma_of(preps[1])))),
                              "works_for" if lemma_of(preps[1]) in {"at", "with", "for", "in"} else None)
+        if target in owners and ctx.lexicon.range.get(predicate) == {"Person"}:
+            predicate = None  # what is done to a person's thing is not done to them: "dismissed X's claim"
         yield entity, predicate, written
 
 
@@ -145,7 +158,7 @@ def _copular_complement_facts(copula: Token, ctx: SentenceContext) -> Iterator[F
 
 def _reciprocal_facts(verb: Token, subjects: list[tuple[str, bool]], ctx: SentenceContext) -> Iterator[Fact]:
     """Coordinated subjects of a symmetric relation: "Trump and Putin met", "X and Y held talks"."""
-    base = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    base = verb_with_particles(verb)
     themes = [c for c in verb.children if c.dep_ == "dobj" and not ctx.entity(c)]
     phrases = [f"{phrase(*base)} with"] + [f"{phrase(*base, theme)} with" for theme in themes]
     predicate = next((p for p in map(ctx.lexicon.predicate_for, phrases) if p in ctx.lexicon.symmetric), None)
