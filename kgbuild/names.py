@@ -61,9 +61,10 @@ _HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|prof)\.?\s+", re.IGNORECA
 
 @lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
-    """Collapse whitespace, drop double quotes ('Joe" Aitchison'), quotes around the name and a trailing
-    possessive ("Musk's" -> "Musk")."""
+    """Collapse whitespace, drop a nickname in quotes ('James "Whitey" Bulger'), stray double quotes
+    ('Joe" Aitchison'), quotes around the name and a trailing possessive ("Musk's" -> "Musk")."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r'\s["\u201c][^"\u201c\u201d]+["\u201d]\s', " ", text)  # a nickname: 'James "Whitey" Bulger'
     text = re.sub(r'["\u201c\u201d\u201e]', "", text)
     text = re.sub(r"\s+", " ", text).strip().strip("'").strip()
     text = re.sub(r"(?:'s|')$", "", text).strip()

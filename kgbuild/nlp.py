@@ -96,6 +96,9 @@ def _clean_span(span: Span) -> Span | None:
     if _JUNK_ENTITY.match(trimmed.text) or not trimmed.text[0].isupper():
         return None
     if trimmed.text.lower() in DEMONYMS:
+        if len(trimmed) == 1 and start > 0 and doc[start - 1].lower_ == "the" and trimmed.root.dep_ not in {
+                "amod", "compound"}:
+            return None  # "the Norwegian then kept his nerve": a person, not Norway
         return Span(doc, start, end, label="GPE")  # "Russian" names Russia
     if len(trimmed) == 1 and trimmed.root.pos_ in {"ADJ", "PRON", "DET"}:
         return None  # other adjectives, pronouns

@@ -8,6 +8,7 @@ TITLES = set("""
 mr mrs ms miss dr sir dame lord lady prof professor president vice senator sen rep representative gov
 governor mayor minister premier chancellor king queen prince princess pope general gen col colonel
 captain capt lt sgt judge justice secretary ambassador chairman chairwoman ceo coach rev father sheikh emir
+councillor councilor councilman councilwoman alderman commissioner
 """.split())
 
 # Nouns that describe a person ("the billionaire", "the Russian president").

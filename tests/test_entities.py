@@ -164,3 +164,34 @@ def test_two_labour_parties_in_two_articles_are_two_nodes(run):
 def test_a_company_name_is_not_placed_in_a_country(run):
     found = run("Eurasia Group opened an office in Oslo, Norway.").entities
     assert [e.country for e in found if e.name == "Eurasia Group"] == [None]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, etype", [
+    ("Manchester City beat Fulham 5-1 on Saturday.", "Manchester City", "Organization"),
+    ("Guardiola is the former Barcelona coach, who led the side for four seasons.", "Barcelona", "Organization"),
+    ("A former mayor of Worcester has died, the city council said.", "Worcester", "Place"),
+    ("Officials in Mexico City said the road would reopen.", "Mexico City", "Place"),
+])
+def test_clubs_named_after_towns_and_the_towns(run, text, name, etype):
+    assert types(run, text)[name] == etype
+
+
+@pytest.mark.slow
+def test_a_nationality_standing_for_a_person_is_not_a_place(run):
+    found = types(run, "Erling Haaland scored twice. The Norwegian then kept his nerve from the spot.")
+    assert "Norway" not in found
+
+
+@pytest.mark.slow
+def test_nicknames_and_council_titles_stay_out_of_labels(run):
+    found = entities(run, 'A jury found James "Whitey" Bulger guilty. Councillor Alan Hart said the council '
+                          'agreed. Councillor Hart was elected in 1976.')
+    assert "James Bulger" in found and "Alan Hart" in found and "Councillor Hart" not in found
+
+
+@pytest.mark.slow
+def test_a_town_before_its_mayor_or_council_is_a_place(run):
+    found = types(run, "Tom Edwards was elected to Whitby town council in 1964. Former Whitby mayor Tom Edwards "
+                       "died on Monday.")
+    assert found["Whitby"] == "Place"
