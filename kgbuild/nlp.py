@@ -253,6 +253,19 @@ def _without_boards(spans: list[Span]) -> list[Span]:
     return kept
 
 
+# Bodies a country has one of: "the Syrian government" is an organisation, not Syria.
+NATIONAL_BODIES = {"government", "army", "military", "navy", "parliament", "cabinet", "regime", "administration"}
+
+
+def _national_body(span: Span) -> Span:
+    """A nationality and the body it qualifies, as one organisation: "the Syrian government"."""
+    doc = span.doc
+    if span.label_ == "GPE" and len(span) == 1 and span.text.lower() in DEMONYMS and span.end < len(doc) \
+            and doc[span.end].lower_ in NATIONAL_BODIES and doc[span.end].head.i != span.start:
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
+
+
 @Language.component("entity_repair")
 def entity_repair(doc: Doc) -> Doc:
     """Drop junk entities and label every repeat of a known name consistently within the document; a name
@@ -269,7 +282,7 @@ def entity_repair(doc: Doc) -> Doc:
     pieces = [p for e in doc.ents if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
               for p in _split_possessive(e, alone)]
     kept = [_titled_person(s) for s in map(_clean_span, pieces) if s is not None and not _department_word(s)]
-    kept = _without_boards(kept)
+    kept = _without_boards([_national_body(s) for s in kept])
     label_of = decide_labels(kept)
     spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -195,3 +195,10 @@ def test_a_town_before_its_mayor_or_council_is_a_place(run):
     found = types(run, "Tom Edwards was elected to Whitby town council in 1964. Former Whitby mayor Tom Edwards "
                        "died on Monday.")
     assert found["Whitby"] == "Place"
+
+
+@pytest.mark.slow
+def test_a_nationality_and_its_government_are_one_organisation(run):
+    found = types(run, "Both diplomats said the Syrian government's offensive in Idlib would be reckless. "
+                       "A Russian official visited.")
+    assert found["Syrian government"] == "Organization" and found.get("Russia") == "Place"
