@@ -123,3 +123,27 @@ def test_office_in_a_company_is_not_party_membership(facts):
 ])
 def test_a_clause_on_a_description_of_a_person_is_about_the_person(facts, text, expected):
     assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightwave Inc. is located in Austin.", ("Brightwave Inc.", "headquartered_in", "Austin")),
+    ("Acme Corp, located in Denver, makes tools.", ("Acme Corp", "headquartered_in", "Denver")),
+])
+def test_an_organisation_located_in_a_place_is_based_there(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_place_located_in_a_place_is_not_a_headquarters(facts):
+    found = asserted(facts("Paris is located in France."))
+    assert ("Paris", "located_in", "France") in found and not any(p == "headquartered_in" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brightwave Inc. operates as a subsidiary of Acme Corp.", ("Brightwave Inc.", "subsidiary_of", "Acme Corp.")),
+    ("Brightwave Inc. now operates as a unit of Acme Corp.", ("Brightwave Inc.", "subsidiary_of", "Acme Corp.")),
+    ("Anna Berg attended high school at Phillips Academy.", ("Anna Berg", "educated_at", "Phillips Academy")),
+    ("Tom Lund married with Anna Berg in 1990.", ("Tom Lund", "spouse_of", "Anna Berg")),
+])
+def test_a_relational_noun_after_as_and_light_verb_families(facts, text, expected):
+    found = asserted(facts(text))
+    assert expected in found or (expected[2], expected[1], expected[0]) in found

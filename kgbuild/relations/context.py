@@ -263,8 +263,8 @@ def refined_predicate(predicate: str, subject: LocalEntity, obj: LocalEntity | N
         return "member_of_party"  # "joined the Labour Party"
     if predicate == "participated_in" and obj is not None and _SCHOOL.search(obj.name):
         return "educated_at"  # "attended/entered Columbia University"
-    if predicate == "based_in" and subject.type == "Organization":
-        return "headquartered_in"  # an organisation is based where its headquarters are
+    if predicate in {"based_in", "located_in"} and subject.type == "Organization":
+        return "headquartered_in"  # an organisation is based (located) where its headquarters are
     return predicate
 
 

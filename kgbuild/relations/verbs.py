@@ -132,6 +132,8 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         elif path is base:
             phrases = [phrase(*base)]
         predicate = ctx.lexicon.predicate_for(*phrases)
+        if predicate is None and len(preps) == 2 and lemma_of(preps[0]) == "as":  # "operates as a unit of Y"
+            predicate = ctx.lexicon.relational.get(f"{lemma_of(nouns[0])} {lemma_of(preps[1])}")
         if predicate is None and len(preps) == 2 and lemma_of(preps[0]) == "as" and is_role_noun(nouns[0]):
             predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(nouns[0], lemma_of(preps[1])))),
                              "works_for" if lemma_of(preps[1]) in {"at", "with", "for", "in"} else None)
