@@ -244,9 +244,10 @@ def _without_boards(spans: list[Span]) -> list[Span]:
     names = {s.text for s in spans}
     kept = []
     for span in spans:
+        if span.label_ == "ORG" and span[0].lower_ in BODY_WORDS and span.text.lower().startswith(
+                ("board of directors", "board of trustees", "board of governors", "board")) and len(span) in {1, 3}:
+            continue  # "the Board", "the Board of Directors": the body of an organisation named elsewhere
         if span[-1].lower_ in BODY_WORDS and span.label_ == "ORG":
-            if len(span) == 1:
-                continue
             if span[:-1].text in names:
                 span = Span(span.doc, span.start, span.end - 1, label="ORG", span_id=span.id)
         kept.append(span)

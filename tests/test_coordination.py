@@ -47,3 +47,14 @@ def test_a_description_opening_the_sentence_and_degrees(facts, text, expected):
 def test_an_opening_description_needs_the_name_right_before_the_verb(facts):
     found = asserted(facts("A graduate of Yale University spoke, and Anna Berg joined Velkor Inc."))
     assert ("Anna Berg", "educated_at", "Yale University") not in found
+
+
+def test_a_post_on_the_board_of_an_organisation_named_in_the_same_list(facts):
+    found = asserted(facts("Anna Berg, Velkor Inc.'s founder and a member of the Board of Directors, spoke."))
+    assert {("Anna Berg", "founded", "Velkor Inc."), ("Anna Berg", "member_of", "Velkor Inc.")} <= found
+    assert not {o for s, p, o in found if o.startswith("Board")}
+
+
+def test_a_unit_of_an_organisation_is_not_part_of_the_role(facts):
+    found = asserted(facts("Tom Lund was the executive vice president of Velkor Inc.'s Cloud and Enterprise group."))
+    assert ("Tom Lund", "role", "executive vice president") in found

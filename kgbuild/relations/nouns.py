@@ -48,9 +48,15 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
     nouns = conjuncts(noun)  # "founder and CEO of X": the preposition serves every noun of the list
     arguments = [(lemma_of(prep), target) for noun_ in nouns for prep in noun_.children if prep.dep_ == "prep"
                  for pobj in prep.children if pobj.dep_ == "pobj" for target in conjuncts(pobj)]
-    arguments += [(prep, owner) for prep, target in arguments if lemma_of(target) in BODY_NOUNS
-                  and not ctx.entity(target) for owner in target.children
-                  if owner.dep_ in {"compound", "poss"} and ctx.entity(owner)]  # "chairman of the Twitter board"
+    owned = [(prep, owner) for prep, target in arguments if lemma_of(target) in BODY_NOUNS
+             and not ctx.entity(target) for owner in target.children
+             if owner.dep_ in {"compound", "poss"} and ctx.entity(owner)]  # "chairman of the Twitter board"
+    bare_bodies = [prep for prep, target in arguments if lemma_of(target) in BODY_NOUNS and not ctx.entity(target)
+                   and not any(c.dep_ in {"compound", "poss"} and ctx.entity(c) for c in target.children)]
+    listed_owners = [c for noun_ in nouns for c in noun_.lefts if c.dep_ == "poss" and ctx.entity(c)
+                     and ctx.type_of(ctx.entity(c)[0]) == "Organization"]
+    # "Microsoft's founder and a member of the board": the board is Microsoft's
+    arguments += owned + [(prep, owner) for prep in bare_bodies[:1] for owner in listed_owners[:1]]
     for noun_ in nouns:
         modifiers = [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
                      and (c.dep_ == "poss" or ctx.type_of(ctx.entity(c)[0]) == "Organization")]

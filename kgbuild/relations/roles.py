@@ -76,6 +76,11 @@ def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[To
                             and ctx.type_of(e[0]) == "Organization")  # "professor at X, Y and Z"
             elif objects and not target and objects[0].pos_ == "NOUN" and lemma_of(child) in {"of", "for"} \
                     and not any(c.dep_ == "nummod" for c in objects[0].children):  # not "for 18 years"
+                units = [c for c in objects[0].children if c.dep_ in {"nmod", "compound", "poss"}
+                         and (e := ctx.entity(c)) and ctx.type_of(e[0]) == "Organization"]
+                if units:  # "president of Microsoft's Cloud and Enterprise group": a unit, not part of the role
+                    orgs.extend(units)
+                    continue
                 role.append(child)
                 role.append(objects[0])
                 visit(objects[0])
