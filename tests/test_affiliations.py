@@ -90,3 +90,11 @@ def test_an_age_or_a_weekday_is_not_a_date_of_death(facts, text):
 ])
 def test_bases_of_organisations_in_participles_and_with_legal_suffixes(facts, text, expected):
     assert expected <= asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Matt Lund is an American CEO for the online job site Velkor Inc.", ("Matt Lund", "ceo_of", "Velkor Inc.")),
+    ("Tom Lund is chairman at Velkor Inc.", ("Tom Lund", "chairs", "Velkor Inc.")),
+])
+def test_a_post_at_or_for_an_organisation(facts, text, expected):
+    assert expected in asserted(facts(text))

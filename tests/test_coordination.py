@@ -15,8 +15,8 @@ pytestmark = pytest.mark.slow
     ("The co-founder and chief executive of Norra Labs, Anna Berg, spoke on Monday.",
      {("Anna Berg", "founded", "Norra Labs"), ("Anna Berg", "ceo_of", "Norra Labs")}),
     ("A spokesman for Velkor Inc., Tom Lund, declined to comment.", {("Tom Lund", "role", "spokesman")}),
-    ("Lund's former press secretary, Kim Ode, resigned.",
-     {("Kim Ode", "works_for", "Lund"), ("Kim Ode", "role", "press secretary")}),
+    ("Marsh's former press secretary, Kim Ode, resigned.",
+     {("Kim Ode", "works_for", "Marsh"), ("Kim Ode", "role", "press secretary")}),
     ("Velkor's chief executive, Tom Lund, resigned.", {("Tom Lund", "ceo_of", "Velkor")}),
     ("Anna Berg, a native of Bergen, graduated from Harvard University in 1990.",
      {("Anna Berg", "educated_at", "Harvard University")}),
@@ -26,7 +26,7 @@ def test_lists_and_descriptions(facts, text, expected):
 
 
 def test_a_possessive_role_keeps_its_qualifier(run):
-    result = run("Lund's former press secretary, Kim Ode, resigned.")
+    result = run("Marsh's former press secretary, Kim Ode, resigned.")
     assert {f.qualifiers for f in result.facts if f.predicate in {"role", "works_for"}} == {("former",)}
 
 

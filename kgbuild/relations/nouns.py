@@ -20,6 +20,9 @@ def is_role_noun(token: Token) -> bool:
         and lemma_of(token) not in RELATIVE_NOUNS
 
 
+# Relations a post in an organisation gives, whichever preposition names the organisation.
+ORGANISATION_POSTS = {"ceo_of", "chairs", "president_of", "founded"}
+
 # An organisation's bodies: a post on one is a post in the organisation.
 BODY_NOUNS = {"board", "committee", "council", "cabinet"}
 
@@ -62,7 +65,13 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
                      and (c.dep_ == "poss" or ctx.type_of(ctx.entity(c)[0]) == "Organization")]
         for prep, target in arguments + modifiers:
             predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun_, prep))), None)
-            obj = predicate and ctx.entity(target)
+            obj = ctx.entity(target)
+            if predicate is None and prep in {"at", "for"} and obj and ctx.type_of(obj[0]) == "Organization" \
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun_.children):
+                # a post "at"/"for" an organisation is its post "of" it: "CEO for X", "chairman at Y"
+                predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun_, "of"))), None)
+                predicate = predicate if predicate in ORGANISATION_POSTS else None
+            obj = predicate and obj
             fact = obj and make_fact(ctx, holder, predicate, obj, rule, confidence, anchor, f"{noun_.text} {prep}",
                                  qualifiers)
             if fact:
