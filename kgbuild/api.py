@@ -128,18 +128,19 @@ class KnowledgeGraph:
         return to_networkx(self.graph)
 
     def view(self, path: str | Path = "graph.html", *, title: str = "Knowledge graph", focus: str | None = None,
-             hops: int = 1, max_nodes: int | None = MAX_NODES) -> Path:
+             hops: int = 1, max_nodes: int | None = MAX_NODES, isolated: bool = False) -> Path:
         """Write the interactive HTML view and return its path (use IPython.display.IFrame to show it).
 
         focus/hops: only the entities within `hops` relations of the entity `focus` (a label, an alias or an
         IRI; UnknownName with the closest names if there is none); max_nodes: at most this many entities, the
-        most connected (None or 0: all).
+        most connected (None or 0: all); isolated: also draw entities without relations.
         """
         from .view import write_html
 
         path = Path(path)
         centre = None if focus is None else str(self.entity(focus))
-        write_html(self.to_networkx(), path, title=title, focus=centre, hops=hops, max_nodes=max_nodes)
+        write_html(self.to_networkx(), path, title=title, focus=centre, hops=hops, max_nodes=max_nodes,
+                   isolated=isolated)
         return path
 
 

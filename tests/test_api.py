@@ -153,3 +153,8 @@ def test_view_focus_takes_any_name_and_suggests(any_kg: kgbuild.KnowledgeGraph, 
     assert "Vladimir Putin" in page.read_text(encoding="utf-8")
     with pytest.raises(kgbuild.UnknownName, match="did you mean 'Vladimir Putin'"):
         any_kg.view(tmp_path / "view.html", focus="Vladimir Putn")
+
+
+def test_view_leaves_out_entities_without_relations_unless_asked(kg: kgbuild.KnowledgeGraph, tmp_path: Path) -> None:
+    assert "Some Act" not in kg.view(tmp_path / "overview.html").read_text(encoding="utf-8")
+    assert "Some Act" in kg.view(tmp_path / "all.html", isolated=True).read_text(encoding="utf-8")
