@@ -19,6 +19,13 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def _same_file(graph: str, out: str | None) -> bool:
+    """Whether writing `out` would replace the graph file being read."""
+    from .store import is_store
+
+    return out is not None and not is_store(graph) and Path(out).resolve() == Path(graph).resolve()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .errors import NothingToBuild
     from .pipeline import build
@@ -102,6 +109,8 @@ def cmd_view(args: argparse.Namespace) -> int:
     from .store import is_store
     from .view import write_html
 
+    if _same_file(args.graph, args.out):
+        return _fail(f"--out {args.out}: that is the graph being read; give another file")
     graph = load_for_query(args.graph)
     name = args.graph if is_store(args.graph) else Path(args.graph).name
     try:
@@ -136,6 +145,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .query import load_for_query
 
     # the RDF formats give every literal as written (rdflib); the entity network reads faster from Oxigraph
+    if _same_file(args.graph, args.out):
+        return _fail(f"--out {args.out}: that is the graph being read; give another file")
     engine = "rdflib" if args.format in ("jsonld", "nquads") else "oxigraph"
     data = export(load_for_query(args.graph, engine=engine), args.format)
     if args.out:

@@ -120,12 +120,15 @@ def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer
     new in-memory rdflib graph), together with the articles already there (not read again): entities are
     resolved over old and new articles alike, so the store ends up as if everything was built at once.
 
-    Nothing is written when inputs were skipped and `strict`, or when no new article was read. Raises
+    Nothing is written when inputs were skipped and `strict`, or when no new article was read (unless the
+    graph file of the stored facts was deleted: it is written again). Raises
     NothingToBuild when the inputs hold no article at all (none new, none already in the store): the store's
     earlier content is left as it was.
     """
     started = time.perf_counter()
     inputs = list(inputs)
+    if not inputs:
+        raise NothingToBuild("no input given; nothing written")
     store = RdfStore() if store is None else store
     problems: list[ReadProblem] = []
     with _collector_paused():
@@ -139,7 +142,7 @@ def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL, gazetteer
                                  "nothing written")
         after = sorted([*before, *new], key=lambda a: a.article.id)
         resolution = resolve_entities(after)
-        written = bool(new) and not (strict and any(p.skipped for p in problems))
+        written = (bool(new) or store.missing) and not (strict and any(p.skipped for p in problems))
         stats = store.write(before, resolve_entities(before), after, resolution) if written else \
             GraphStats(len(after), len(resolution.entities), 0, 0)
     return BuildResult(graph=getattr(store, "graph", None), stats=stats, problems=problems,

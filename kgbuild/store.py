@@ -5,6 +5,8 @@ build skips those articles and resolves entities over old and new articles toget
 `build B` gives the graph of `build A B`. Stores (`open_store`):
 
   DIR (--out)          DIR/graph.ttl, DIR/graph.html and the facts in DIR/facts.jsonl; rewritten whole
+                       (graph.ttl's first line holds the digest of the rest, so that --append notices a
+                       graph changed since, e.g. by `kgbuild query --update`, instead of losing the change)
   oxigraph:PATH        an Oxigraph database on disk (rdflib store plugin oxrdflib)
   http(s)://.../query  a SPARQL 1.1 endpoint with Update (the update endpoint: .../update)
 
@@ -13,7 +15,9 @@ The rdflib stores get only the triples that change, and keep the facts in the na
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
+import re
 import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import is_dataclass
@@ -76,6 +80,32 @@ def save_facts(folder: Path, facts: Iterable[ArticleFacts]) -> None:
     write_atomic(folder / FACTS_FILE, "".join(dumps(f) + "\n" for f in ordered))
 
 
+# The first line of a graph.ttl written by a build: a Turtle comment with the digest of the lines after it.
+_GRAPH_HEADER = "# written by kgbuild build from {facts}; sha256 of the lines below: {digest}\n"
+_HEADER_DIGEST = re.compile(rb"^# written by kgbuild build .*; sha256 of the lines below: ([0-9a-f]{64})\n")
+
+
+def graph_file_pieces(body: bytes) -> tuple[bytes, bytes]:
+    """The Turtle of a built graph as written to DIR/graph.ttl: the header line with its digest, then `body`."""
+    digest = hashlib.sha256(body).hexdigest()
+    return _GRAPH_HEADER.format(facts=FACTS_FILE, digest=digest).encode("ascii"), body
+
+
+def check_unchanged(path: Path) -> None:
+    """StoreError unless the graph file is as a build wrote it (appending rebuilds it from the stored facts:
+    a change made since, e.g. with `kgbuild query --update`, would be lost)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+    header = _HEADER_DIGEST.match(data)
+    if header is None or hashlib.sha256(data[header.end():]).hexdigest() != header[1].decode():
+        raise StoreError(f"{path} is not as kgbuild build wrote it (changed by kgbuild query --update or an "
+                         f"edit?): --append would rebuild it from {FACTS_FILE} and lose the change; build into "
+                         f"another --out folder, or delete {path} and build again with --append to rebuild it "
+                         "from the facts")
+
+
 def load_facts(folder: Path) -> list[ArticleFacts]:
     """The facts stored in DIR/facts.jsonl; none for a folder without a graph.
     Raises StoreError for a graph without its facts file or an unreadable one."""
@@ -106,6 +136,8 @@ class RdfStore:
             return [loads(str(line)) for line in self._facts.objects(None, KG.facts)]
         except (OSError, ValueError, KeyError, TypeError) as exc:  # OSError: an endpoint not reached
             raise StoreError(f"{self.name}: cannot read stored facts ({exc})") from None
+
+    missing = False  # the graph is the store: never missing beside its facts
 
     def write(self, before: Sequence[ArticleFacts], old: Resolution, after: Sequence[ArticleFacts],
               new: Resolution) -> GraphStats:
@@ -139,8 +171,19 @@ class FileStore:
         self.drawn = False   # whether graph.html was drawn
 
     def load_facts(self) -> list[ArticleFacts]:
-        """The facts of the earlier builds with --append, else none."""
-        return load_facts(self.folder) if self.append else []
+        """The facts of the earlier builds with --append, else none. Raises StoreError when the graph file
+        was changed since it was built (rebuilding it from the facts would lose the change)."""
+        if not self.append:
+            return []
+        facts = load_facts(self.folder)
+        if (self.folder / GRAPH_FILE).exists():
+            check_unchanged(self.folder / GRAPH_FILE)
+        return facts
+
+    @property
+    def missing(self) -> bool:
+        """Whether the graph file of stored facts is missing (deleted to be rebuilt from them)."""
+        return self.append and (self.folder / FACTS_FILE).exists() and not (self.folder / GRAPH_FILE).exists()
 
     def write(self, before: Sequence[ArticleFacts], old: Resolution, after: Sequence[ArticleFacts],
               new: Resolution) -> GraphStats:
@@ -157,7 +200,7 @@ class FileStore:
         self.drawn = len(after) <= VIEW_MAX_ARTICLES
         caption = _alongside(view) if self.drawn else None
         stats = GraphStats(len(after), len(new.entities), 0, 0)
-        write_atomic(self.folder / GRAPH_FILE, turtle(graph_triples(after, new, stats)))
+        write_atomic(self.folder / GRAPH_FILE, graph_file_pieces(turtle(graph_triples(after, new, stats))))
         save_facts(self.folder, after)
         if caption is None:
             (self.folder / HTML_FILE).unlink(missing_ok=True)  # an earlier build's view would not match
