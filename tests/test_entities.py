@@ -202,3 +202,9 @@ def test_a_nationality_and_its_government_are_one_organisation(run):
     found = types(run, "Both diplomats said the Syrian government's offensive in Idlib would be reckless. "
                        "A Russian official visited.")
     assert found["Syrian government"] == "Organization" and found.get("Russia") == "Place"
+
+
+@pytest.mark.slow
+def test_a_surname_that_is_also_a_city_stays_a_person(run):
+    found = types(run, "Lund's former press secretary, Kim Ode, resigned. Jackson said the plan would fail.")
+    assert found.get("Lund") != "Place" and found.get("Jackson") != "Place"
