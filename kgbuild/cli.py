@@ -9,7 +9,7 @@ from pathlib import Path
 from . import __version__
 from .errors import KgbuildError
 from .settings import DEFAULT_MODEL, EXPORT_FORMATS, MAX_NODES, QUERY_FORMATS
-from .vocab import PREFIXES
+from .prefixes import PREFIX_IRIS
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -98,8 +98,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         graph.close()
     else:
         graph = load_for_query(target, args.engine)
-        print(within(args.timeout, lambda: format_result(
-            graph, run_query(graph, sparql, allow_remote=args.allow_remote), args.format)))
+        text = within(args.timeout, lambda: format_result(
+            graph, run_query(graph, sparql, allow_remote=args.allow_remote), args.format))
+        print(text, end="" if text.endswith("\n") else "\n")
     return EXIT_OK
 
 
@@ -220,7 +221,13 @@ def parser() -> argparse.ArgumentParser:
                    help="extract on a Dask cluster: the scheduler's tcp://HOST:8786, or 'local' for one on this machine")
     b.set_defaults(run=cmd_build, command_parser=b)
 
-    q = sub.add_parser("query", help=f"run a SPARQL query ({', '.join(p + ':' for p in PREFIXES)} pre-declared)")
+    declared = ", ".join(p + ":" for p in PREFIX_IRIS)
+    q = sub.add_parser("query", help=f"run a SPARQL query ({declared} pre-declared)",
+                       description=f"Run a SPARQL query on a graph. Pre-declared prefixes: {declared} "
+                       "(person:NAME is kgr:person/NAME). Every IRI printed reads back in a query as "
+                       "written: person:elon-musk, or <IRI> where no prefix fits.",
+                       epilog="example: kgbuild query out/graph.ttl --format csv "
+                              "'SELECT ?o WHERE { person:elon-musk kg:spoke_with ?o }'")
     q.add_argument("graph", nargs="?",
                    help=GRAPH_HELP.removesuffix(", read only") + "; see --store")
     q.add_argument("sparql", nargs="?", help="the query text")
@@ -279,16 +286,19 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     top = parser()
     args, rest = top.parse_known_args(argv)
     if rest:  # positionals after options: parse the command's own arguments again, intermixed
-        command = args.command_parser
-        args = command.parse_intermixed_args(argv[argv.index(args.command) + 1:])
+        args = args.command_parser.parse_intermixed_args(argv[argv.index(args.command) + 1:],
+                                                         argparse.Namespace(command=args.command))
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `kgbuild` command; returns the exit status."""
-    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
+        args = parse_arguments(sys.argv[1:] if argv is None else argv)
         return args.run(args)
+    except BrokenPipeError:  # the reader went away (`kgbuild ... | head`): stop quietly, as git and ripgrep do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        return 141  # 128 + SIGPIPE, what a shell reports for a command that SIGPIPE ended
     except KgbuildError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import json
 import re
 import threading
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from rdflib.util import guess_format
 from .errors import KgbuildError
 from .files import write_atomic
 from .progress import reading
-from .rdf import new_graph
+from .rdf import new_graph, turtle
 from .store import StoreError, is_store, open_graph
 from .vocab import ONTOLOGY_FILE, PREFIX_IRIS, PREFIXES
 
@@ -81,7 +82,7 @@ def _remote_parts(node: object) -> set[str]:
 # Parts of a query that name nothing: IRIs, strings and comments (blanked before looking for prefixed names).
 _OPAQUE = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''
                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
-_PREFIXED_NAME = re.compile(r"(?<![\w?$.:-])([A-Za-z][\w.-]*)?:((?:[\w-]|\.(?=[\w-]))*)")
+_PREFIXED_NAME = re.compile(r"(?<![\w?$.:</-])([A-Za-z][\w.-]*)?:((?:[\w-]|\.(?=[\w-]))*)")
 _DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 
 
@@ -126,11 +127,62 @@ def undeclared_terms(sparql: str) -> list[str]:
     return warnings
 
 
+# One token of a query: an IRI, a string, a variable, a prefixed name (with any '/' a user may paste into it),
+# a word, or one other character.
+_TOKEN = re.compile(r'<[^<>\s]*>?|"[^"\n]*"?|\'[^\'\n]*\'?|[?$]\w+|[A-Za-z][\w.-]*:[\w.%/#=,-]*|:[\w.%/-]*|\w+|\S')
+_SLASHED_NAME = re.compile(r"^([A-Za-z][\w.-]*):([\w.%-]*/[\w.%/#=,-]*)$")
+# Oxigraph's errors: "error at LINE:COLUMN: expected one of ..., a sentence, ..." (the sentences are the news)
+_ENGINE_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_SENTENCE = re.compile(r"(?<![\w'\"])([A-Z][a-z]+(?: [\w'-]+)+)(?=,|$)")
+
+
+def _found_at(sparql: str, index: int) -> str:
+    """What a reader is told was found where a query goes wrong: the token there, with a fix for a pasted
+    'kgr:person/elon-musk' (a prefixed name cannot hold '/')."""
+    start = len(sparql) - len(sparql[index:].lstrip())
+    token = _TOKEN.match(sparql, start)
+    if token is None:
+        return "the query ends too early"
+    slashed = _SLASHED_NAME.match(token.group())
+    if slashed and slashed[1] in PREFIX_IRIS:
+        iri = compact_iri(URIRef(PREFIX_IRIS[slashed[1]] + slashed[2]))
+        return f"unexpected {token.group()!r} (a prefixed name cannot hold '/': write {iri})"
+    return f"unexpected {token.group()[:40]!r}"
+
+
+def _oxigraph_diagnosis(sparql: str, exc: Exception) -> tuple[int, str] | None:
+    """(offset, plain sentence or "") of an Oxigraph error "error at LINE:COLUMN: expected ...", if it is one."""
+    located = _ENGINE_ERROR.search(str(exc))
+    if located is None:
+        return None
+    line, column = int(located[1]), int(located[2])
+    offset = sum(len(before) + 1 for before in sparql.split("\n")[:line - 1]) + column - 1
+    sentences = _SENTENCE.findall(located[3].replace("\n", " "))
+    sentence = sentences[0] if sentences else ""
+    if sentence[1:2].islower():
+        sentence = sentence[0].lower() + sentence[1:]
+    return min(offset, len(sparql)), sentence
+
+
 def _syntax_error(sparql: str, exc: ParseException) -> QueryError:
-    """A one-line message for a SPARQL syntax error: where, and what was found there."""
-    found = sparql[exc.loc:].split()
-    what = f"unexpected {found[0][:40]!r}" if found else "the query ends too early"
-    return QueryError(f"SPARQL syntax error at {_position(sparql, exc.loc)}: {what}")
+    """A one-line message for a SPARQL syntax error: where (the start of the clause rdflib's parser could not
+    read), and what was found there."""
+    return QueryError(f"SPARQL syntax error at {_position(sparql, exc.loc)}: {_found_at(sparql, exc.loc)}")
+
+
+def _engine_error(sparql: str, exc: Exception, failed: str = "query failed") -> QueryError:
+    """A one-line message for a query the engine refused or could not run (Oxigraph lists the grammar it
+    expected: only its position and any plain sentence in it are kept)."""
+    diagnosis = _oxigraph_diagnosis(sparql, exc)
+    if diagnosis is None:
+        text = str(exc).strip()
+        return QueryError(f"{failed}: {text.splitlines()[0][:200] if text else type(exc).__name__}")
+    offset, sentence = diagnosis
+    if sparql[offset:].strip():
+        return QueryError(f"SPARQL error at {_position(sparql, offset)}: {sentence or _found_at(sparql, offset)}")
+    # found only once the whole query was read: a variable bound twice, or selected but not grouped
+    return QueryError(f"SPARQL error: {sentence or 'Oxigraph cannot evaluate this query'} (a variable bound "
+                      "twice, or selected but not grouped?); --engine rdflib may run it")
 
 
 def _parse(sparql: str, *, update: bool, allow_remote: bool) -> ParseResults | CompValue:
@@ -182,7 +234,7 @@ def run_query(graph: Graph, sparql: str, *, allow_remote: bool = False) -> Resul
             return _plain_strings(graph.query(sparql, initNs=PREFIX_IRIS))
         return graph.query(translateQuery(parsed, initNs=PREFIXES))
     except Exception as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        raise _engine_error(sparql, exc) from exc
 
 
 def plain(term: Node) -> Node:
@@ -211,7 +263,7 @@ def run_update(graph: Graph, sparql: str, *, allow_remote: bool = False) -> None
         else:
             graph.update(translateUpdate(parsed, initNs=PREFIXES))
     except Exception as exc:
-        raise QueryError(f"update failed: {exc}") from exc
+        raise _engine_error(sparql, exc, "update failed") from exc
 
 
 def save_graph(graph: Graph, path: str | Path) -> None:
@@ -245,8 +297,8 @@ _LOCAL_NAME = re.compile(r"^\w(?:[\w.-]*[\w-])?$|^$")
 
 
 def compact_iri(iri: URIRef) -> str:
-    """The IRI as SPARQL can read it back: prefix:name in a project namespace (the longest matching one)
-    when the rest is a valid local name ("person:elon-musk"), else <IRI>."""
+    """The IRI as SPARQL (and Turtle) read it back: prefix:name in a project namespace (the longest matching
+    one) when the rest is a valid local name ("person:elon-musk"), else <IRI>."""
     text = str(iri)
     matches = [(len(ns), p) for p, ns in PREFIX_IRIS.items() if text.startswith(ns)]
     for length, prefix in sorted(matches, reverse=True):
@@ -269,22 +321,48 @@ def _csv_cell(term) -> str:
     return "" if term is None else compact_iri(term) if isinstance(term, URIRef) else str(term)
 
 
+def _sparql_json(result: Result) -> str:
+    """The SPARQL 1.1 JSON results (full IRIs, for programs), with one more member before "results":
+    "as_sparql", each IRI of the results as a query reads it back ("person:elon-musk"). Standard readers
+    (rdflib, Oxigraph) skip it."""
+    data = json.loads(result.serialize(format="json"))
+    iris = {term for row in (result.bindings if result.type == "SELECT" else ()) for term in row.values()
+            if isinstance(term, URIRef)}
+    ordered = {"head": data.pop("head")}
+    if result.type == "SELECT":
+        ordered["as_sparql"] = {str(iri): compact_iri(iri) for iri in sorted(iris)}
+    return json.dumps({**ordered, **data}, ensure_ascii=False, indent=2)
+
+
+def _turtle(graph: Graph) -> str:
+    """A CONSTRUCT or DESCRIBE result as Turtle, with only the project prefixes it uses: its prefixed names
+    read back in a query as written."""
+    used = {compact_iri(term).partition(":")[0] for triple in graph for term in triple
+            if isinstance(term, URIRef) and not compact_iri(term).startswith("<")}
+    return turtle(graph, {p: PREFIX_IRIS[p] for p in sorted(used)}).decode("utf-8")
+
+
 def format_result(graph: Graph, result: Result, fmt: str = "table") -> str:
-    """Render query results: an aligned text table (IRIs shown with their labels), CSV or SPARQL JSON."""
+    """Render query results: an aligned text table (IRIs shown with their labels), CSV or SPARQL JSON for
+    SELECT; yes/no (table) or SPARQL JSON for ASK; Turtle for CONSTRUCT and DESCRIBE. Every IRI printed
+    (and every key of the JSON's "as_sparql") reads back in a query as written."""
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if fmt != "table":
+            raise QueryError(f"--format {fmt}: a CONSTRUCT or DESCRIBE query gives RDF, printed as Turtle "
+                             "(leave out --format; or kgbuild export for JSON-LD)")
+        return _turtle(result.graph).rstrip("\n")
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
+        return _sparql_json(result)
+    if result.type == "ASK":
+        if fmt == "csv":
+            raise QueryError("--format csv: an ASK query gives yes or no (leave out --format, or use json)")
+        return "yes" if result.askAnswer else "no"
     if fmt == "csv":
-        if result.type != "SELECT":
-            return result.serialize(format="csv").decode("utf-8")
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow([str(v) for v in result.vars])
         writer.writerows([_csv_cell(row[v]) for v in result.vars] for row in result)
         return out.getvalue()
-    if result.type == "ASK":
-        return "yes" if result.askAnswer else "no"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.serialize(format="turtle").decode("utf-8")
     header = [str(v) for v in result.vars]
     rows = [[_cell(graph, row[v]) for v in result.vars] for row in result]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]

@@ -18,7 +18,7 @@ from decimal import Decimal
 from itertools import chain, islice
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
@@ -193,18 +193,20 @@ def graph_triples(articles: Iterable[ArticleFacts], resolution: Resolution, stat
         yield from entity_triples(entity)
 
 
-def _ox(term: Node) -> ox.NamedNode | ox.Literal:
+def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, Literal):
         datatype = ox.NamedNode(term.datatype) if term.datatype and not term.language else None
         return ox.Literal(str(term), datatype=datatype, language=term.language)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
     return ox.NamedNode(str(term))
 
 
-def turtle(triples: Iterable[Triple]) -> bytes:
-    """Triples as Turtle with the project's prefixes, written by pyoxigraph (fast; nothing held, and the
-    terms exactly as given: an Oxigraph *store* would normalise literal datatypes)."""
+def turtle(triples: Iterable[Triple], prefixes: dict[str, str] = PREFIX_IRIS) -> bytes:
+    """Triples as Turtle with the project's prefixes (or those given), written by pyoxigraph (fast; nothing
+    held, and the terms exactly as given: an Oxigraph *store* would normalise literal datatypes)."""
     return ox.serialize((ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples), format=ox.RdfFormat.TURTLE,
-                        prefixes=PREFIX_IRIS)
+                        prefixes=prefixes)
 
 
 def in_memory(triples: Iterable[Triple]) -> Graph:

@@ -7,34 +7,17 @@ import unicodedata
 from pathlib import Path
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-KG = Namespace("https://w3id.org/kgbuild/ontology#")
-KGR = Namespace("https://w3id.org/kgbuild/resource/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SCHEMA = Namespace("https://schema.org/")
+from .prefixes import PREFIX_IRIS
+
+PREFIXES: dict[str, Namespace] = {prefix: Namespace(iri) for prefix, iri in PREFIX_IRIS.items()}
+KG = PREFIXES["kg"]
+KGR = PREFIXES["kgr"]
+NIF = PREFIXES["nif"]
+SCHEMA = PREFIXES["schema"]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kgbuild.ttl"
-
-PREFIXES: dict[str, Namespace] = {
-    "kg": KG,
-    "kgr": KGR,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "nif": NIF,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "skos": Namespace(str(SKOS)),
-    "dcterms": Namespace(str(DCTERMS)),
-    "owl": Namespace(str(OWL)),
-    "xsd": Namespace(str(XSD)),
-}
-# One prefix per kind of resource, so that every IRI kgbuild prints reads back in SPARQL ("person:elon-musk").
-RESOURCE_KINDS = ("person", "organization", "place", "product", "event", "creativework", "article", "statement")
-PREFIXES.update({kind: Namespace(f"{KGR}{kind}/") for kind in RESOURCE_KINDS})
-
-PREFIX_IRIS: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def bind_prefixes(graph) -> None:

@@ -15,12 +15,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.query import Result
 
 import kgbuild
 from kgbuild.cli import main
+from kgbuild.prefixes import PREFIX_IRIS
 from kgbuild.vocab import KG, SCHEMA
 
 pytestmark = pytest.mark.slow
@@ -169,17 +172,62 @@ def test_query_prints_a_table_with_labels(graph_file, capsys) -> None:
 
 def test_query_as_csv(graph_file, capsys) -> None:
     assert main(["query", str(graph_file), SPOKE_WITH, "--format", "csv"]) == 0
-    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0] == ["o"]
-    assert ["person:vladimir-putin"] in rows[1:]  # as SPARQL reads it back
+    out = capsys.readouterr().out
+    assert out == "o\r\nperson:vladimir-putin\r\n"  # as SPARQL reads it back; no blank line after
 
 
-def test_query_as_sparql_json(graph_file, capsys) -> None:
+def test_query_as_sparql_json_that_standard_readers_read(graph_file, capsys) -> None:
     assert main(["query", str(graph_file), SPOKE_WITH, "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    data = json.loads(out)
     assert data["head"]["vars"] == ["o"]
-    values = [b["o"]["value"] for b in data["results"]["bindings"]]
-    assert "https://w3id.org/kgbuild/resource/person/vladimir-putin" in values
+    putin = "https://w3id.org/kgbuild/resource/person/vladimir-putin"
+    assert [b["o"]["value"] for b in data["results"]["bindings"]] == [putin]
+    assert data["as_sparql"] == {putin: "person:vladimir-putin"}
+    assert [str(row[0]) for row in Result.parse(io.StringIO(out), format="json")] == [putin]
+    solutions = pyoxigraph.parse_query_results(out.encode(), format=pyoxigraph.QueryResultsFormat.JSON)
+    assert [s["o"].value for s in solutions] == [putin]
+
+
+def _printed_terms(out: str, form: str) -> set[str]:
+    """The IRIs as printed in a query's output: table cells (a label's IRI in brackets), CSV cells, the
+    "as_sparql" forms of JSON, the terms of Turtle."""
+    if form == "table":
+        cells = [cell for line in out.splitlines()[2:-1] for cell in re.split(r" {2,}", line.strip())]
+        return {cell[cell.rindex(" (") + 2:-1] if cell.endswith(")") else cell for cell in cells}
+    if form == "csv":
+        return {cell for row in list(csv.reader(io.StringIO(out)))[1:] for cell in row}
+    if form == "json":
+        return set(json.loads(out)["as_sparql"].values())
+    terms = {t for line in out.splitlines() if not line.startswith("@prefix") for t in line.split()} - {".", ";", ","}
+    return {"rdf:type" if t == "a" else t for t in terms}
+
+
+@pytest.mark.parametrize("form", ["table", "csv", "json", "construct"])
+def test_every_iri_printed_reads_back_as_itself_in_a_new_query(graph_file, capsys, form: str) -> None:
+    where = "WHERE { ?s ?p ?o FILTER(isIRI(?o)) }"
+    assert main(["query", str(graph_file), f"SELECT * {where}", "--format", "json"]) == 0
+    iris = {b[v]["value"] for b in json.loads(capsys.readouterr().out)["results"]["bindings"] for v in "spo"}
+    sparql = f"CONSTRUCT {{ ?s ?p ?o }} {where}" if form == "construct" else f"SELECT * {where}"
+    assert main(["query", str(graph_file), sparql, *(["--format", form] if form in ("csv", "json") else [])]) == 0
+    printed = _printed_terms(capsys.readouterr().out, form)
+    assert any(t.startswith("person:") for t in printed) and any(t.startswith("<") for t in printed)  # sentences
+
+    assert main(["query", str(graph_file), f"SELECT ?x WHERE {{ VALUES ?x {{ {' '.join(sorted(printed))} }} }}",
+                 "--format", "json"]) == 0
+    read_back = {b["x"]["value"] for b in json.loads(capsys.readouterr().out)["results"]["bindings"]}
+    assert read_back == iris
+
+
+@pytest.mark.parametrize("query, fmt, message", [
+    ("ASK { ?s kg:spoke_with ?o }", "csv", "--format csv: an ASK query gives yes or no"),
+    ("CONSTRUCT { ?s kg:spoke_with ?o } WHERE { ?s kg:spoke_with ?o }", "json",
+     "--format json: a CONSTRUCT or DESCRIBE query gives RDF, printed as Turtle"),
+])
+def test_a_format_that_does_not_fit_the_query_is_one_line(graph_file, capsys, query: str, fmt: str,
+                                                          message: str) -> None:
+    assert main(["query", str(graph_file), query, "--format", fmt]) == 2
+    assert one_line(capsys.readouterr().err).startswith(f"kgbuild: {message}")
 
 
 def test_an_iri_copied_from_a_table_row_works_in_a_new_query(graph_file, capsys) -> None:
@@ -232,6 +280,12 @@ def test_help_and_query_start_without_spacy_pandas_or_networkx(graph_file) -> No
      "kgbuild: SPARQL syntax error at line 1, column 38: the query ends too early"),
     ("SELECT ?o WHERE {\n  ?s kg:spoke_with ?o FILTER( }", "kgbuild: SPARQL syntax error at line 2, column "),
     ("SELECT ?o WHERE { ?s foo:bar ?o }", "kgbuild: unknown prefix 'foo:' at line 1, column 22 (pre-declared: kg:, "),
+    ("SELECT ?o WHERE { kgr:person/elon-musk kg:spoke_with ?o }",
+     "kgbuild: SPARQL syntax error at line 1, column 19: unexpected 'kgr:person/elon-musk' (a prefixed name cannot "
+     "hold '/': write person:elon-musk)"),
+    ("SELECT ?o WHERE { ?s ?p ?o } LIMT 3", "kgbuild: SPARQL syntax error at line 1, column 30: unexpected 'LIMT'"),
+    ("SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?p",
+     "kgbuild: SPARQL error: the SELECT contains a variable that is unbound"),
 ])
 def test_sparql_errors_are_one_short_line_with_the_position(graph_file, capsys, query: str, message: str) -> None:
     assert main(["query", str(graph_file), query]) == 2
