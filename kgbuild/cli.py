@@ -27,15 +27,18 @@ def _same_file(graph: str, out: str | None) -> bool:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .errors import NothingToBuild
-    from .pipeline import build
-    from .store import HTML_FILE, VIEW_MAX_ARTICLES, FileStore, open_store
-
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing and len(missing) == len(args.inputs):
         return _fail(f"{missing[0]}: no such file or directory")
+    if args.store is None and os.path.exists(args.out) and not os.path.isdir(args.out):
+        return _fail(f"--out {args.out}: a file, not a folder (the build writes graph.ttl, graph.html and "
+                     "facts.jsonl into a folder)")
     if args.workers is not None and args.workers < 1:
         return _fail("--workers: give 1 or more processes")
+    from .errors import NothingToBuild
+    from .pipeline import build  # spaCy: once the arguments are known to be good
+    from .store import HTML_FILE, VIEW_MAX_ARTICLES, FileStore, open_store
+
     try:
         store = open_store(args.store, Path(args.out), append=args.append)
         try:

@@ -96,6 +96,8 @@ def extract_articles(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL
     problems = [] if problems is None else problems
     # read first (the texts stay with the facts anyway), so that the bar knows the total
     articles = list(_articles_only(read_articles(inputs), problems, known))
+    if not articles:
+        return  # no model to load
     if dask:
         from .cluster import extract_on_cluster
 

@@ -95,3 +95,20 @@ def test_output_to_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         os.close(write)
     assert done.returncode == 141 and done.stderr == ""
 
+
+
+def test_build_usage_errors_come_at_once_and_touch_nothing(tmp_path: Path) -> None:
+    """A missing input or an --out that is a file: one line, exit 2, before spaCy is even imported."""
+    (tmp_path / "out").write_text("not a folder")
+    (tmp_path / "a.txt").write_text("Anna Berg met Tom Lund in Oslo.")
+    script = ("import sys, contextlib, io\nfrom kgbuild.cli import main\n"
+              f"codes = [main(['build', {str(tmp_path / 'a.txt')!r}, '--out', {str(tmp_path / 'out')!r}]),\n"
+              f"         main(['build', {str(tmp_path / 'none')!r}, '--out', {str(tmp_path / 'o2')!r}])]\n"
+              "print(codes, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.strip() == "[2, 2] False"
+    assert done.stderr.splitlines() == [
+        f"kgbuild: --out {tmp_path / 'out'}: a file, not a folder (the build writes graph.ttl, graph.html and "
+        "facts.jsonl into a folder)",
+        f"kgbuild: {tmp_path / 'none'}: no such file or directory"]
+    assert (tmp_path / "out").read_text() == "not a folder" and not (tmp_path / "o2").exists()
