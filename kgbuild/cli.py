@@ -76,7 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from .query import (format_result, load_for_query, load_graph, run_query, run_update, save_graph,
                         undeclared_terms, within)
-    from .store import is_store, open_graph
+    from .store import FACTS_FILE, GRAPH_FILE, is_store, open_graph
 
     target, sparql = (args.store, args.graph) if args.store else (args.graph, args.sparql)
     if target is None or (args.store and args.sparql is not None):
@@ -98,6 +98,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         if not is_store(target):
             save_graph(graph, target)
         print(f"updated {target}: {before} -> {len(graph)} triples")
+        if not is_store(target) and Path(target).name == GRAPH_FILE and (Path(target).parent / FACTS_FILE).exists():
+            print(f"kgbuild: note: build --append into {Path(target).parent} would rebuild {target} from "
+                  f"{FACTS_FILE} and lose this change, so it now refuses to", file=sys.stderr)
         graph.close()
     else:
         graph = load_for_query(target, args.engine)

@@ -33,12 +33,15 @@ def _parsed(argv: list[str]) -> dict[str, object]:
       ["query", "g.ttl", "--timeout=5", "INSERT DATA { kgr:x rdfs:label 'X' }", "--update"]]),
     (["query", "--store", "oxigraph:db", QUERY], [["query", QUERY, "--store", "oxigraph:db"]]),
     (["build", "a", "b", "--out", "o", "--workers", "1", "--append"],
-     [["build", "--out", "o", "a", "--append", "b", "--workers", "1"], ["build", "--append", "--workers=1", "a", "b", "--out=o"]]),
+     [["build", "--out", "o", "a", "--append", "b", "--workers", "1"],
+      ["build", "--append", "--workers=1", "a", "b", "--out=o"]]),
     (["view", "g.ttl", "--out", "v.html", "--focus", "Elon Musk", "--hops", "2"],
      [["view", "--focus", "Elon Musk", "g.ttl", "--hops", "2", "--out", "v.html"]]),
-    (["export", "g.ttl", "--format", "gexf", "--out", "g.gexf"], [["export", "--out", "g.gexf", "--format", "gexf", "g.ttl"]]),
+    (["export", "g.ttl", "--format", "gexf", "--out", "g.gexf"],
+     [["export", "--out", "g.gexf", "--format", "gexf", "g.ttl"]]),
     (["validate", "g.ttl"], [["validate", "g.ttl"]]),
-    (["evaluate", "--gold", "refs", "--graph", "g.ttl", "--show"], [["evaluate", "--show", "--graph", "g.ttl", "--gold", "refs"]]),
+    (["evaluate", "--gold", "refs", "--graph", "g.ttl", "--show"],
+     [["evaluate", "--show", "--graph", "g.ttl", "--gold", "refs"]]),
 ])
 def test_options_and_arguments_go_in_any_order(usual: list[str], other_orders: list[list[str]]) -> None:
     for argv in other_orders:
