@@ -7,8 +7,9 @@ role in apposition ("Jane Roe, the company's chief executive") are a person's; a
 organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
 club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
 describing organisation noun ("drugs group X", "the X lab") are an organisation's; "annexed X", "invaded X"
-"in X, Y" with Y a place or a known town before "mayor", "council" or "residents" are a place's. `context_votes` counts them over the article; how they combine
-with knowledge and the model's label is `entity_types`' rule.
+"in X, Y" with Y a place or a known town before "mayor", "council" or "residents" are a place's.
+`context_votes` counts them over the article; how they combine with knowledge and the model's label is
+`entity_types`' rule.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .knowledge import has_legal_suffix, is_first_name, place
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS, ROLE_MODIFIERS, ROLE_WORDS, TITLES
+from .words import ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, ROLE_MODIFIERS, TITLES, is_role_word
 
 # Last words of organisations' names (legal suffixes such as Inc or ASA come from cleanco: has_legal_suffix).
 ORG_WORDS = {"group", "company", "bank", "university", "college",
@@ -56,10 +57,6 @@ def is_known_place(text: str) -> bool:
     return text.lower() in KNOWN_ALIASES or text.lower() in DEMONYMS or place(text) is not None
 
 
-def _is_role(word: str) -> bool:
-    return word in ROLE_WORDS or word in ORGANISATION_ROLES or word in PERSON_NOUNS
-
-
 def organisation_title_follows(doc: Doc, end: int) -> bool:
     """Whether the words from `end` on are a title that only an organisation gives, then a name: "(Twitter) CEO
     Jack Dorsey", "(Acme) President and COO Jane Roe", "(Leeds) and Derby striker John Doe"."""
@@ -69,7 +66,7 @@ def organisation_title_follows(doc: Doc, end: int) -> bool:
         following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         if word in ORGANISATION_ROLES or (word, following) in ORGANISATION_ROLE_STARTS:
             organisational = True
-        elif not (_is_role(word) or word in ROLE_MODIFIERS or word in {"and", "&", "-"}
+        elif not (is_role_word(word) or word in ROLE_MODIFIERS or word in {"and", "&", "-"}
                   or (not organisational and doc[i - 1].lower_ in {"and", "&"} and doc[i].text[:1].isupper())):
             break
         i += 1
@@ -90,7 +87,7 @@ def _person_votes(span: Span) -> int:
         opening = next((j for j in range(before - 1, max(span.sent.start, before - 6) - 1, -1) if doc[j].text == "("),
                        None)
         before = opening - 1 if opening is not None else before
-    if before >= 0 and _is_role(doc[before].lower_.rstrip(".")) and doc[before].pos_ in {"NOUN", "PROPN"}:
+    if before >= 0 and is_role_word(doc[before].lower_.rstrip(".")) and doc[before].pos_ in {"NOUN", "PROPN"}:
         votes += 1
     after = doc[span.end:span.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == "," \

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from .context_types import club_title_follows, organisation_title_follows
 from .entity_types import decide_labels
 from .errors import KgbuildError
-from .knowledge import is_first_name
+from .knowledge import has_legal_suffix, is_first_name
 from .model import Article
 from .names import DEMONYMS
 from .settings import DEFAULT_MODEL
@@ -23,12 +23,11 @@ from .words import (
     DEPARTMENT_WORDS,
     OFFICE_TITLES,
     ORG_NOUNS,
-    ORGANISATION_ROLES,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     TITLES,
+    is_role_word,
 )
-
 
 # spaCy NER labels kept as entities, by the ontology class they become.
 ENTITY_TYPES = {
@@ -77,8 +76,7 @@ DEGREES = {"phd", "mba", "ba", "bsc", "ma", "msc", "llb", "llm", "jd", "md", "dp
 
 
 def _is_role_word(token: Token) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in ROLE_WORDS or word in ORGANISATION_ROLES
+    return is_role_word(token.lower_.rstrip("."))
 
 
 def _clean_span(span: Span) -> Span | None:
@@ -222,14 +220,12 @@ def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
     return found
 
 
-LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "ag", "sa", "nv", "bv", "gmbh", "asa", "ab", "lp", "llp"}
-
-
 def _with_legal_suffix(span: Span) -> Span:
-    """An organisation's name with the legal suffix written after a comma: "Sling Broadband, LLC"."""
+    """An organisation's name with the legal suffix written after a comma: "Sling Broadband, LLC" (a suffix
+    cleanco knows, capitalised: in ", as a deputy" "as" is no Norwegian AS)."""
     doc, end = span.doc, span.end
     if span.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "," \
-            and doc[end + 1].lower_.replace(".", "") in LEGAL_SUFFIXES:
+            and doc[end + 1].text[:1].isupper() and has_legal_suffix(f"{span.text}, {doc[end + 1].text}"):
         return Span(doc, span.start, end + 2, label="ORG", span_id=span.id)
     return span
 

@@ -80,6 +80,11 @@ chief executive senior vice deputy assistant associate managing general lead pri
 financial technology technical information marketing legal independent non-executive co interim acting
 """.split())
 
+def is_role_word(word: str) -> bool:
+    """A lower-case word naming a role or occupation, in a person's title or an organisation's ("ceo", "striker")."""
+    return word in ROLE_WORDS or word in ORGANISATION_ROLES
+
+
 # Names of news organisations: "told Reuters" is an interview, not a relation between the two.
 NEWS_OUTLET = re.compile(
     r"\b(?:News|Times|Post|Journal|Reuters|Press|Agency|Television|TV|Radio|Bloomberg|CNN|BBC|AFP|AP|NPR|"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..model import Fact
-from ..words import COURTESY_TITLES, ORGANISATION_ROLES, ROLE_MODIFIERS, ROLE_WORDS, TITLES
+from ..words import COURTESY_TITLES, ROLE_MODIFIERS, is_role_word
 from .context import QUALIFIERS, SentenceContext, make_fact
 from .nouns import is_role_noun
 from .roles import role_text
@@ -23,8 +23,7 @@ MAX_RUN = 12
 
 
 def _is_role_word(token: Token) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in ROLE_WORDS or word in ORGANISATION_ROLES or word in TITLES or is_role_noun(token)
+    return is_role_word(token.lower_.rstrip(".")) or is_role_noun(token)
 
 
 def _is_role(words: list[Token], ctx: SentenceContext) -> bool:
