@@ -24,6 +24,7 @@ from .words import (
     OFFICE_TITLES,
     ORG_NOUNS,
     ROLE_MODIFIERS,
+    TITLE_ABBREVIATIONS,
     ROLE_WORDS,
     TITLES,
     is_role_word,
@@ -366,6 +367,13 @@ def _keep_co_words(nlp: Language) -> None:
                 ruler.add(patterns=[[{"LOWER": f"co-{form}"}]], attrs={"LEMMA": lemma.removesuffix("s")})
 
 
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Keep abbreviated titles whole with their full stop ("Lt.", "Gov.", "Cllr."), wherever they stand."""
+    for short in TITLE_ABBREVIATIONS:
+        spelling = f"{short.capitalize()}."
+        nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> Language:
     """Load a spaCy model by package name and add kgbuild's components (and a gazetteer's names)."""
     try:
@@ -378,6 +386,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> 
             ) from exc
         raise
     _keep_co_words(nlp)
+    _keep_title_abbreviations(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if "ner" not in nlp.pipe_names:

@@ -8,8 +8,15 @@ TITLES = set("""
 mr mrs ms miss dr sir dame lord lady prof professor president vice senator sen rep representative gov
 governor mayor minister premier chancellor king queen prince princess pope general gen col colonel
 captain capt lt sgt judge justice secretary ambassador chairman chairwoman ceo coach rev father sheikh emir
-councillor councilor councilman councilwoman alderman commissioner
+councillor councilor councilman councilwoman alderman commissioner cllr maj adm cmdr supt insp det atty amb
 """.split())
+
+# Abbreviated titles before a name, and the role each stands for ("Gov. Jane Roe" -> Governor).
+TITLE_ABBREVIATIONS = {"gov": "Governor", "sen": "Senator", "rep": "Representative", "lt": "Lieutenant",
+                       "gen": "General", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "maj": "Major",
+                       "adm": "Admiral", "cmdr": "Commander", "cllr": "Councillor", "supt": "Superintendent",
+                       "insp": "Inspector", "det": "Detective", "atty": "Attorney", "pres": "President",
+                       "prof": "Professor", "rev": "Reverend", "amb": "Ambassador"}
 
 # Nouns that describe a person ("the billionaire", "the Russian president").
 PERSON_NOUNS = set("""

@@ -23,6 +23,21 @@ def test_affiliations_and_bases(facts, text, expected):
     assert expected in asserted(facts(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Austin-based company Velkor Systems makes chips.", ("Velkor Systems", "headquartered_in", "Austin")),
+    ("The Denver-based firm Brightwave, which was founded in 1999, makes routers.",
+     ("Brightwave", "headquartered_in", "Denver")),
+    ("Investors sold shares of the London-based bank Harwick on Monday.", ("Harwick", "headquartered_in", "London")),
+])
+def test_a_based_description_right_before_the_name_locates_it(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_noun_before_an_unrelated_name_does_not_take_it(facts):
+    found = asserted(facts("The Oslo-based deal Brightwave announced was large."))
+    assert ("Brightwave", "headquartered_in", "Oslo") not in found
+
+
 def test_formerly_is_a_qualifier(run):
     result = run("Tom Lund, formerly of Brightwave, will advise the minister.")
     fact = next(f for f in result.facts if f.predicate == "works_for")

@@ -49,3 +49,19 @@ def test_a_person_or_a_department_before_a_title_is_not_an_employer(facts, text,
 @pytest.mark.parametrize("text", ["Mr Scott Hale and Sir Peter Lane met.", "Dr. Ann Lee spoke with Ms. Jo Park."])
 def test_titles_of_courtesy_are_not_roles(facts, text):
     assert not {o for _, p, o in asserted(facts(text)) if p == "role"}
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Gov. Maria Lopez signed the bill on Friday.", "Maria Lopez", "Governor"),
+    ("Lt. Gov. Dan Marsh will chair the panel.", "Dan Marsh", "Lieutenant Governor"),
+    ("Sen. Jane Holt voted against the measure.", "Jane Holt", "Senator"),
+    ("Cllr Tom Lund opened the new library.", "Tom Lund", "Councillor"),
+])
+def test_an_abbreviated_title_is_the_role_it_stands_for(facts, text, person, role):
+    found = asserted(facts(text))
+    assert (person, "role", role) in found
+    assert not {o for s, p, o in found if p == "role" and s == person and o.rstrip(".") in {"Gov", "Sen", "Lt"}}
+
+
+def test_an_abbreviation_alone_is_not_a_role(facts):
+    assert not {f for f in asserted(facts("The rep said the gov would decide.")) if f[1] == "role"}

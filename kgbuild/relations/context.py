@@ -239,6 +239,20 @@ def described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
         return next(filter(None, (ctx.entity(c) for c in noun.head.children if c.dep_ == "nsubj")), None)
     if noun.dep_ == "appos":
         return ctx.entity(noun.head)
+    return _named_next(noun, ctx)
+
+
+def _named_next(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
+    """The name a common noun introduces right before it: "the company Acme Corp", "the striker Kane"."""
+    if noun.tag_ not in {"NN", "NNS"} or noun.i + 1 >= len(noun.doc):
+        return None
+    name = noun.doc[noun.i + 1]
+    found = ctx.entities.by_token.get(name.i)
+    span = next((s for s, key in ctx.entities.spans if key == found and s.start == name.i), None)
+    if span is None:
+        return None
+    if span.root == noun.head or noun.head == span.root.head or noun.head in span:
+        return found, False
     return None
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Fact
 from ..names import DEMONYMS
-from ..words import COURTESY_TITLES, TITLES
+from ..words import COURTESY_TITLES, TITLE_ABBREVIATIONS, TITLES
 from .context import (APPOINT_VERBS, COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
                       SentenceContext, conjuncts, described, lemma_of, make_fact, name_before,
                       preposed_description, subjects_of)
@@ -19,7 +19,8 @@ POSSESSIVE_NOUNS = {noun: "owns" for noun in ("company", "firm", "startup", "ven
                                                "automaker", "brand", "label", "chain", "newspaper", "team")}
 ROLE_SMALL_WORDS = {"of", "for", "the", "and", "in", "on", "at", "to", "a", "an"}
 ROLE_SPELLING = {"undersecretary": "under secretary", "under-secretary": "under secretary",
-                 "vice-president": "vice president", "co-founder": "cofounder"}
+                 "vice-president": "vice president", "co-founder": "cofounder",
+                 **{f"{short}{stop}": full for short, full in TITLE_ABBREVIATIONS.items() for stop in ("", ".")}}
 
 
 def role_text(tokens: list[Token]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..model import Fact
-from ..words import COURTESY_TITLES, ROLE_MODIFIERS, is_role_word
+from ..words import COURTESY_TITLES, ROLE_MODIFIERS, TITLE_ABBREVIATIONS, is_role_word
 from .context import QUALIFIERS, SentenceContext, make_fact
 from .nouns import is_role_noun
 from .roles import role_text
@@ -24,6 +24,11 @@ MAX_RUN = 12
 
 def _is_role_word(token: Token) -> bool:
     return is_role_word(token.lower_.rstrip(".")) or is_role_noun(token)
+
+
+def _is_abbreviated_title(token: Token) -> bool:
+    """"Gov.", "Sen.", "Lt.": an abbreviated title, written with its full stop."""
+    return token.text.endswith(".") and token.lower_[:-1] in TITLE_ABBREVIATIONS
 
 
 def _is_role(words: list[Token], ctx: SentenceContext) -> bool:
@@ -53,8 +58,8 @@ def _title_run(span: Span, ctx: SentenceContext) -> list[Token]:
         elif token.lower_ == "of":
             if not (run and run[0].text[:1].isupper() and i > 0 and _is_role_word(doc[i - 1])):
                 break
-        elif not (token.lower_ in CONJUNCTIONS or token.text == "-" or (token.is_alpha and token.pos_ in
-                  {"NOUN", "PROPN", "ADJ"} and not token.ent_type_ == "DATE")):
+        elif not (token.lower_ in CONJUNCTIONS or token.text == "-" or _is_abbreviated_title(token)
+                  or (token.is_alpha and token.pos_ in {"NOUN", "PROPN", "ADJ"} and not token.ent_type_ == "DATE")):
             break
         run.insert(0, token)
         i -= 1
