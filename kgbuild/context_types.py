@@ -7,7 +7,8 @@ role in apposition ("Jane Roe, the company's chief executive") are a person's; a
 organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
 club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
 describing organisation noun ("drugs group X", "the X lab") are an organisation's; "annexed X", "invaded X"
-"in X, Y" with Y a place or a known town before "mayor", "council" or "residents" are a place's.
+"in X, Y" with Y a place, the region after a town ("Springfield, IL") or a known town before "mayor",
+"council" or "residents" are a place's.
 `context_votes` counts them over the article; how they combine with knowledge and the model's label is
 `entity_types`' rule.
 """
@@ -17,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from .knowledge import has_legal_suffix, is_first_name, place
+from .knowledge import has_legal_suffix, is_first_name, is_within, place
 from .names import DEMONYMS, KNOWN_ALIASES
 from .words import ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, ROLE_MODIFIERS, TITLES, is_role_word
 
@@ -149,6 +150,8 @@ def _place_votes(span: Span) -> int:
     if before is not None and before.lower_ in {"in", "near", "outside"} and len(after) == 2 \
             and after[0].text == "," and (after[1].ent_type_ in {"GPE", "LOC"} or place(after[1].text)):
         votes += 1  # "in Leeds, England"
+    if span.start >= 2 and doc[span.start - 1].text == "," and is_within(doc[span.start - 2].text, span.text):
+        votes += 1  # the region a town lies in: "Springfield, IL", "Leeds, England"
     if len(after) and after[0].lower_ in CIVIC_WORDS and place(span.text) is not None:
         votes += 1  # "former Whitby mayor", "Whitby town council", "Leeds residents"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CIVIC_WORDS | {"resident"}:

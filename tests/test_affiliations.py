@@ -38,6 +38,22 @@ def test_a_noun_before_an_unrelated_name_does_not_take_it(facts):
     assert ("Brightwave", "headquartered_in", "Oslo") not in found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Velkor Systems is based in Dayton, Ohio.", ("Dayton", "located_in", "Ohio")),
+    ("She grew up in Leeds, England, before moving abroad.", ("Leeds", "located_in", "England")),
+    ("Police in Lyon, France arrested two men on Monday.", ("Lyon", "located_in", "France")),
+    ("The plant in Springfield, IL, employs 300 people.", ("Springfield", "located_in", "Illinois")),
+])
+def test_a_place_followed_by_its_region_lies_in_it(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text", ["He visited Paris, London and Rome last year.",
+                                  "The firm has plants in Ohio, Texas and Kansas."])
+def test_a_list_of_places_is_not_a_chain(facts, text):
+    assert not {f for f in asserted(facts(text)) if f[1] == "located_in"}
+
+
 def test_formerly_is_a_qualifier(run):
     result = run("Tom Lund, formerly of Brightwave, will advise the minister.")
     fact = next(f for f in result.facts if f.predicate == "works_for")

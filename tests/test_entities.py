@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgbuild.knowledge import country_name, first_name_gender, has_legal_suffix, place
+from kgbuild.knowledge import country_name, first_name_gender, has_legal_suffix, is_within, place
 from kgbuild.names import canonical_form, clean_surface, name_key
 from test_extraction import nlp, run  # noqa: F401  (fixtures)
 
@@ -31,12 +31,26 @@ def test_knowledge_of_first_names_countries_places_and_legal_suffixes():
     assert has_legal_suffix("Norra ASA") and has_legal_suffix("Quillo, Inc.") and not has_legal_suffix("Norra")
 
 
+@pytest.mark.parametrize("town, region", [("Dayton", "Ohio"), ("Dayton", "OH"), ("Springfield", "Illinois"),
+                                           ("Springfield", "Missouri"), ("Leeds", "England"), ("Lyon", "France"),
+                                           ("London", "Ontario"), ("Little Falls", "Minnesota")])
+def test_a_place_lies_in_the_region_written_after_it(town, region):
+    assert is_within(town, region)
+
+
+@pytest.mark.parametrize("first, second", [("Paris", "Berlin"), ("Paris", "London"), ("Iraq", "Syria"),
+                                           ("Texas", "Ohio"), ("Austin", "Ohio"), ("Little Falls", "Berlin")])
+def test_two_items_of_a_list_of_places_are_not_a_place_and_its_region(first, second):
+    assert not is_within(first, second)
+
+
 def test_names_compare_without_legal_suffixes_quotes_and_capitals():
     assert name_key("Norra ASA") == name_key("Norra") == name_key("NORRA")
     assert clean_surface('Joe" Aitchison') == "Joe Aitchison" and clean_surface("‘Google X’") == "Google X"
     assert canonical_form("MOSCOW", "Place") == "Moscow" and canonical_form("CANADA") == "Canada"
     assert canonical_form("NICE", "Organization") == "NICE"  # an acronym, not the city
     assert canonical_form("Viet Nam") == "Vietnam"
+    assert canonical_form("OH", "Place") == "Ohio" and canonical_form("OH", "Organization") == "OH"
 
 
 def test_a_known_place_is_linked_to_geonames_and_iso_3166():

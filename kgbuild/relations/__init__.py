@@ -7,6 +7,7 @@ Each rule has an id (kept on every fact it makes):
   appos_role  "Colin Kahl, the former under secretary of defense, ..."
   premod_role "Russian President Vladimir Putin", "reporter Ronan Farrow", "Tesla CEO Elon Musk"
   affiliation "Megan Smith from Google", "X, formerly of Twitter", "the Oslo-based company Sola"
+  place_chain "Dayton, Ohio", "Leeds, England": a place and the region that contains it
   title       titles as a run of words: "Salesforce President and COO Bret Taylor", "Tesla and SpaceX founder X"
   copula_role "X is the chief executive of Y", "X became chairman", "X was named coach"
   date        "born on 3 May 1950", "died in 2001", "Acme, founded in 1998"
@@ -23,7 +24,7 @@ from spacy.tokens import Doc
 from ..entities import ArticleEntities
 from ..lexicon import Lexicon
 from ..model import Fact, Sentence
-from .affiliations import affiliation_facts
+from .affiliations import affiliation_facts, place_chain_facts
 from .context import SentenceContext, party_membership
 from .dates import date_facts, parenthetical_facts
 from .nouns import nominal_facts
@@ -32,8 +33,8 @@ from .titles import title_facts
 from .verbs import svo_facts
 
 
-RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, title_facts, affiliation_facts, date_facts,
-         parenthetical_facts)
+RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, title_facts, affiliation_facts, place_chain_facts,
+         date_facts, parenthetical_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,

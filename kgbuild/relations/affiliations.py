@@ -1,14 +1,16 @@
 """Where a person comes from or works, said right after the name, and where an organisation is based, said
 in a compound: "Megan Smith from Google", "Alexander Macgillivray, formerly of Twitter", "Ann Lee of the
 National Cancer Institute" (works_for), "Jane Roe of Leeds" (lives_in), "the Oslo-based company Sola" and
-"Sola, the Santa Clara-based firm" (headquartered_in)."""
+"Sola, the Santa Clara-based firm" (headquartered_in); and where a place is: "Dayton, Ohio" (located_in)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..knowledge import is_within
 from ..model import Fact
+from ..names import KNOWN_ALIASES
 from .context import SentenceContext, conjuncts, described, make_fact
 
 AFFILIATION_PREPS = {"of", "from", "at", "with"}
@@ -66,3 +68,17 @@ def affiliation_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             if fact:
                 yield fact
 
+
+
+def place_chain_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """A place and the region that contains it, written "Dayton, Ohio", "Leeds, England", "Austin, TX"."""
+    places = sorted((span, key) for span, key in ctx.entities.spans
+                    if sent.start <= span.start < sent.end and ctx.type_of(key) == "Place")
+    for (town, town_key), (area, area_key) in zip(places, places[1:]):
+        if area.start != town.end + 1 or ctx.doc[town.end].text != "," or town_key == area_key:
+            continue
+        if is_within(town.text, KNOWN_ALIASES.get(area.text.lower(), area.text)):
+            fact = make_fact(ctx, (town_key, False), "located_in", (area_key, False), "place_chain", 0.8, None,
+                             f"{town.text}, {area.text}")
+            if fact:
+                yield fact
