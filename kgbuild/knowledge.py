@@ -8,6 +8,7 @@
   15,000 people, each with its GeoNames id and ISO 3166 code; the first-level subdivisions of every
   country (ISO 3166-2: "England", "Ontario"), so "Dayton, Ohio" or "Leeds, England" reads as a town and the
   region it lies in.
+* `us`: the US states' postal codes and AP style abbreviations ("OH", "Conn.", "N.Y.").
 * `cleanco`: legal suffixes of company names in many countries (Inc, Corp, plc, ASA, AG, S.A., ...).
 * `nameparser`: a person's first name and surname apart from titles and suffixes ("Louis Muench Jr.").
 * the spaCy model's lemmatizer tables (WordNet's English nouns): whether a word is a common noun.
@@ -111,8 +112,17 @@ def _regions() -> dict[str, Region]:
 
 
 @cache
-def _us_state_codes() -> dict[str, Region]:
-    return {r.code.removeprefix("US-"): r for r in _regions().values() if r.code and r.code.startswith("US-")}
+def _us_state_abbreviations() -> dict[str, Region]:
+    """US states by postal code ("OH") and AP style abbreviation ("Conn.", "N.Y."), from the `us` package."""
+    import us
+
+    states = {r.code: r for r in _regions().values() if r.code and r.code.startswith("US-")}
+    found: dict[str, Region] = {}
+    for state in us.states.STATES:
+        region_ = states.get(f"US-{state.abbr}")
+        if region_ is not None:
+            found[state.abbr] = found[state.ap_abbr] = region_
+    return found
 
 
 @cache
@@ -126,9 +136,9 @@ def _city_homes() -> dict[str, frozenset[tuple[str, str]]]:
     return {name: frozenset(found) for name, found in homes.items()}
 
 
-def us_state(code: str) -> Region | None:
-    """The US state of a postal code written in capitals ("OH" -> Ohio), or None."""
-    return _us_state_codes().get(code) if len(code) == 2 and code.isupper() else None
+def us_state(abbreviation: str) -> Region | None:
+    """The US state of a postal code ("OH") or an AP style abbreviation ("Conn.", "N.Y."), or None."""
+    return _us_state_abbreviations().get(abbreviation)
 
 
 def region(name: str) -> Region | None:

@@ -43,6 +43,7 @@ def test_a_noun_before_an_unrelated_name_does_not_take_it(facts):
     ("She grew up in Leeds, England, before moving abroad.", ("Leeds", "located_in", "England")),
     ("Police in Lyon, France arrested two men on Monday.", ("Lyon", "located_in", "France")),
     ("The plant in Springfield, IL, employs 300 people.", ("Springfield", "located_in", "Illinois")),
+    ("Ruth Ode was born in Winsted, Conn., in 1931.", ("Winsted", "located_in", "Connecticut")),
 ])
 def test_a_place_followed_by_its_region_lies_in_it(facts, text, expected):
     assert expected in asserted(facts(text))

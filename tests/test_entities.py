@@ -33,7 +33,8 @@ def test_knowledge_of_first_names_countries_places_and_legal_suffixes():
 
 @pytest.mark.parametrize("town, region", [("Dayton", "Ohio"), ("Dayton", "OH"), ("Springfield", "Illinois"),
                                            ("Springfield", "Missouri"), ("Leeds", "England"), ("Lyon", "France"),
-                                           ("London", "Ontario"), ("Little Falls", "Minnesota")])
+                                           ("London", "Ontario"), ("Little Falls", "Minnesota"),
+                                           ("Mount Vernon", "N.Y."), ("Winsted", "Conn.")])
 def test_a_place_lies_in_the_region_written_after_it(town, region):
     assert is_within(town, region)
 
@@ -51,6 +52,7 @@ def test_names_compare_without_legal_suffixes_quotes_and_capitals():
     assert canonical_form("NICE", "Organization") == "NICE"  # an acronym, not the city
     assert canonical_form("Viet Nam") == "Vietnam"
     assert canonical_form("OH", "Place") == "Ohio" and canonical_form("OH", "Organization") == "OH"
+    assert canonical_form("Calif.", "Place") == "California" and canonical_form("N.Y.", "Place") == "New York"
 
 
 def test_a_known_place_is_linked_to_geonames_and_iso_3166():
