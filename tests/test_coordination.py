@@ -58,3 +58,34 @@ def test_a_post_on_the_board_of_an_organisation_named_in_the_same_list(facts):
 def test_a_unit_of_an_organisation_is_not_part_of_the_role(facts):
     found = asserted(facts("Tom Lund was the executive vice president of Velkor Inc.'s Cloud and Enterprise group."))
     assert ("Tom Lund", "role", "executive vice president") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg held talks with Tom Lund for 30 minutes and Kim Ode for 35 minutes.",
+     {("Anna Berg", "spoke_with", "Tom Lund"), ("Anna Berg", "spoke_with", "Kim Ode")}),
+    ("Anna Berg met with Tom Lund on Friday and Kim Ode on Saturday.",
+     {("Anna Berg", "met_with", "Tom Lund"), ("Anna Berg", "met_with", "Kim Ode")}),
+    ("Jane Holt met Dan Marsh on Monday and Maria Lopez on Tuesday.",
+     {("Jane Holt", "met_with", "Dan Marsh"), ("Jane Holt", "met_with", "Maria Lopez")}),
+])
+def test_a_name_after_an_adjunct_shares_the_verb_of_the_first_object(facts, text, expected):
+    assert expected <= asserted(facts(text))
+
+
+def test_a_new_clause_after_an_adjunct_is_not_a_shared_object(facts):
+    found = asserted(facts("Jane Holt met Dan Marsh on Monday, and Velkor hired Maria Lopez."))
+    assert ("Jane Holt", "met_with", "Maria Lopez") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During the visit, Anna Berg was accompanied by Foreign Minister Kim Ode and spokesman Tom Lund.",
+     {("Kim Ode", "accompanied", "Anna Berg"), ("Tom Lund", "accompanied", "Anna Berg")}),
+    ("Anna Berg accompanied Dan Marsh to Paris.", {("Anna Berg", "accompanied", "Dan Marsh")}),
+    ("Anna Berg travelled with Dan Marsh to Oslo.", {("Anna Berg", "accompanied", "Dan Marsh")}),
+])
+def test_those_who_go_with_someone_accompany_them(facts, text, expected):
+    assert expected <= asserted(facts(text))
+
+
+def test_accompanying_is_not_said_of_things(facts):
+    assert not {f for f in asserted(facts("Heavy rain accompanied the storm in Oslo.")) if f[1] == "accompanied"}

@@ -103,6 +103,7 @@ def verb_objects(verb: Token, ctx: SentenceContext,
     paths += [(owner, base) for owner in owners]
     paths += [(t, p) for obj, _ in list(paths) for t, p in prep_paths(obj, [*base, obj])]
     paths += [found for word in base for found in prep_paths(word, base)]  # "moved back [to Oslo]"
+    paths += [(gapped, path) for target, path in list(paths) for gapped in gapped_conjuncts(target, ctx)]
     for target, path in list(paths):
         paths += [(place, path) for place in containing_places(target, ctx)]
     themes = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not ctx.entity(c)]
@@ -140,6 +141,32 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         if target in owners and ctx.lexicon.range.get(predicate) == {"Person"}:
             predicate = None  # what is done to a person's thing is not done to them: "dismissed X's claim"
         yield entity, predicate, written
+
+
+GAP_WORDS = {"and", ","}
+
+
+def gapped_conjuncts(target: Token, ctx: SentenceContext) -> list[Token]:
+    """Names coordinated after an adjunct of an object, which share its verb and preposition (gapping):
+    "talks with X for 30 minutes and Y for 35 minutes", "met X on Friday and Y on Saturday"."""
+    key = ctx.entities.by_token.get(target.i)
+    span = next((s for s, k in ctx.entities.spans if k == key and s.start <= target.i < s.end), None)
+    if span is None:
+        return []
+    doc, i = ctx.doc, span.end
+    if i >= len(doc) or not (doc[i].dep_ == "prep" or doc[i].ent_type_ in {"DATE", "TIME"}):
+        return []
+    while i < span.sent.end and doc[i].lower_ not in GAP_WORDS:
+        if doc[i].pos_ in {"VERB", "AUX"} or doc[i].i in ctx.entities.by_token:
+            return []  # a clause or another name: not an adjunct of the object
+        i += 1
+    while i < span.sent.end and doc[i].lower_ in GAP_WORDS:
+        i += 1
+    other = ctx.entities.by_token.get(i) if i < span.sent.end else None
+    if other is None or other == key or ctx.type_of(other) != ctx.type_of(key):
+        return []
+    name = next(s for s, k in ctx.entities.spans if k == other and s.start == i)
+    return [name.root] if name.root.dep_ == "conj" and not ctx.entity(name.root.head) else []
 
 
 def _copular_complement_facts(copula: Token, ctx: SentenceContext) -> Iterator[Fact]:
