@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 
 from .knowledge import has_legal_suffix, is_first_name, is_within, place
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, ROLE_MODIFIERS, TITLES, is_role_word
+from .words import (ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS, ROLE_MODIFIERS, TITLES,
+                    is_role_word)
 
 # Last words of organisations' names (legal suffixes such as Inc or ASA come from cleanco: has_legal_suffix).
 ORG_WORDS = {"group", "company", "bank", "university", "college",
@@ -39,6 +40,18 @@ CLUB_ROLES = {"manager", "boss", "coach", "analyst", "economist"}
 TEAM_ROLES = {"striker", "midfielder", "defender", "goalkeeper", "winger", "forward", "captain", "player"}
 CIVIC_WORDS = {"mayor", "town", "city", "council", "councillor", "councilor", "residents", "townspeople"}
 CONQUEST_VERBS = {"annex", "invade", "occupy", "liberate", "recapture"}  # one annexes places
+# Things an online platform has: "a Twitter post", "her Facebook page" (not a person's: "the Biden post" is rare).
+PLATFORM_NOUNS = {"post", "posts", "page", "pages", "account", "accounts", "feed", "profile", "channel", "livestream",
+                  "app", "handle", "user", "users", "username", "hashtag"}
+# Figures only a company reports ("Dell reported higher profits") or has traded ("Ford shares fell").
+COMPANY_FIGURES = {"profit", "revenue", "sale", "earnings", "loss", "result", "turnover", "dividend"}
+TRADED = {"shares", "stock", "stocks", "share"}
+# Electoral areas: "Riverside ward", "the Ashford constituency" name a place ("division" only around an election).
+ELECTORAL_AREAS = {"ward", "constituency", "borough", "parish", "riding", "electorate", "precinct"}
+ELECTION_WORDS = {"election", "elect", "vote", "votes", "voter", "voters", "seat", "councillor", "councilor", "win",
+                  "won", "hold", "held", "poll", "by-election"}
+PERSONAL_PRONOUNS = {"he", "she"}
+CANDIDATE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "attr"}  # what "he" could refer to
 CONQUERED = {"annexed", "invaded", "occupied", "liberated", "recaptured"}
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
 PERSONAL_ROLES = TITLES | ORGANISATION_ROLES | set("""
@@ -90,6 +103,8 @@ def _person_votes(span: Span) -> int:
         before = opening - 1 if opening is not None else before
     if before >= 0 and is_role_word(doc[before].lower_.rstrip(".")) and doc[before].pos_ in {"NOUN", "PROPN"}:
         votes += 1
+    if len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
+        votes += 1  # a title the model took into the name: "Ms Adeyemi"
     after = doc[span.end:span.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == "," \
             and after[1].text.isdigit() and 16 <= int(after[1].text) <= 110:
@@ -103,7 +118,29 @@ def _person_votes(span: Span) -> int:
         votes += 1  # "Parag is CEO", "X was a French mathematician"
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSONAL_ROLES for c in root.children):
         votes += 1  # "Jane Roe, the chief executive"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "say" and root.head.i < span.start:
+        votes += 1  # "..., said Rashford."
+    if _referred_to_as_he_or_she(span):
+        votes += 1  # "Okonkwo joined the board. He ..."
     return votes
+
+
+def _referred_to_as_he_or_she(span: Span) -> bool:
+    """Whether the subject `span` is taken up by "he" or "she" as the next subject, in its sentence or the next,
+    with no other name or person in between ("Saka said he was disappointed"; not "Twitter banned Trump. He
+    ...", nor "Acme fired its chief. She ...")."""
+    root, doc = span.root, span.doc
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    end = doc[span.sent.end].sent.end if span.sent.end < len(doc) else span.sent.end
+    for token in doc[span.end:end]:
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            return token.dep_ in {"nsubj", "nsubjpass"}
+        named = token.pos_ == "PROPN" and token.text not in span.text and token.dep_ in CANDIDATE_DEPS
+        if named or token.ent_type_ in {"PERSON", "NORP"} or token.lemma_.lower() in PERSON_NOUNS \
+                or token.lower_ in {"it", "they", "who"}:
+            return False
+    return False
 
 
 def _organisation_votes(span: Span) -> int:
@@ -131,6 +168,11 @@ def _organisation_votes(span: Span) -> int:
         votes += 1  # "joined Twitter"
     if root.dep_ == "nsubjpass" and root.head.lemma_ in FOUNDING_VERBS:
         votes += 1  # "Velkor was founded in 1998"
+    if root.dep_ in {"compound", "nmod"} and root.head.i >= span.end and root.head.text in PLATFORM_NOUNS | TRADED:
+        votes += 1  # "a Twitter post", "her Facebook page", "Ford shares fell"
+    if root.dep_ == "nsubj" and root.head.lemma_ in {"report", "post", "announce"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in COMPANY_FIGURES for c in root.head.children):
+        votes += 1  # "Dell reported higher profits"
     described = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in range(span.start, span.end)]
     if root.dep_ == "appos" or (root.dep_ in {"compound", "nmod"} and span.label_ not in PLACE_LABELS
                                 and place(span.text) is None):
@@ -156,10 +198,22 @@ def _place_votes(span: Span) -> int:
         votes += 1  # "former Whitby mayor", "Whitby town council", "Leeds residents"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CIVIC_WORDS | {"resident"}:
         votes += 1  # "a former mayor of Worcester", "the residents of Leeds"
+    if electoral_area_follows(span):
+        votes += 1  # "Riverside ward", "the Ashford constituency", "won the Northgate division"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"seat", "ward", "constituency"}:
+        votes += 1  # "the seat of Hartley Vale"
     if span.start == span.sent.start and span.text.isupper() and len(after) and after[0].text == "," \
             and place(span.text) is not None:
         votes += 1  # a dateline: "OSLO, March 3"
     return votes
+
+
+def electoral_area_follows(span: Span) -> bool:
+    """Whether a lower-case electoral area's word follows the name ("Riverside ward"; "the Northgate division"
+    only beside an election's word, not "the Xbox division")."""
+    word = span.doc[span.end].lower_ if span.end < len(span.doc) and span.doc[span.end].text.islower() else ""
+    return word in ELECTORAL_AREAS or word == "division" and any(
+        t.lower_ in ELECTION_WORDS or t.lemma_ in ELECTION_WORDS for t in span.sent)
 
 
 def context_votes(spans: list[Span]) -> dict[str, Counter]:

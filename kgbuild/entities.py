@@ -111,8 +111,12 @@ def find_entities(doc: Doc) -> ArticleEntities:
         candidates: list[str] = []
         if etype == "Person" and len(surface.split()) == 1:
             candidates = _person_candidates(surface, genders.get(span.start), full_person_names)
+            if _organisation_candidates(surface, first_seen[surface], full_org_names):
+                candidates = []  # "Fox" beside "Fox News" and "Michael J. Fox" joins neither
         elif etype == "Organization" and not is_acronym(surface):
             candidates = _organisation_candidates(surface, first_seen[surface], full_org_names)
+            if len(surface.split()) == 1 and _person_candidates(surface, None, full_person_names):
+                candidates = []  # the same, typed as an organisation
         elif etype != "Person" and is_acronym(surface) and key.replace(" ", "") in org_acronyms:
             key = org_acronyms[key.replace(" ", "")]
         if len(candidates) == 1:

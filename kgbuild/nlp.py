@@ -12,7 +12,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .context_types import club_title_follows, organisation_title_follows
+from .context_types import club_title_follows, electoral_area_follows, organisation_title_follows
 from .entity_types import decide_labels
 from .errors import KgbuildError
 from .knowledge import has_legal_suffix, is_first_name
@@ -105,6 +105,8 @@ def _clean_span(span: Span) -> Span | None:
         return None  # "Ph.D. in Computer Science" is a degree, not a work or an organisation
     if len(trimmed) == 1 and _is_role_word(trimmed[0]):
         return None  # a role, often abbreviated: "(CTO)", "CEO"
+    if len(trimmed) == 1 and trimmed[0].lower_ in ROLE_MODIFIERS and end < len(doc) and _is_role_word(doc[end]):
+        return None  # the start of a title: "Honorary" of "Honorary Alderman John Smith"
     return trimmed
 
 
@@ -221,6 +223,39 @@ def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
     return found
 
 
+def _holders_of_titles(doc: Doc, spans: list[Span], covered: set[int]) -> list[Span]:
+    """Names the model missed after an organisation and its title: "Odegaard" in "Arsenal midfielder Odegaard"."""
+    found = []
+    for span in spans:
+        if span.label_ != "ORG" or not (organisation_title_follows(doc, span.end)
+                                        or club_title_follows(doc, span.end)):
+            continue
+        start = span.end
+        while start < len(doc) and (_is_role_word(doc[start])
+                                    or doc[start].lower_ in ROLE_MODIFIERS | {"and", "&", "-"}):
+            start += 1
+        end = start
+        while end < min(len(doc), start + 3) and doc[end].pos_ == "PROPN" and _is_name_word(doc[end]):
+            end += 1
+        if end > start and not covered.intersection(range(start, end)):
+            found.append(Span(doc, start, end, label="PERSON"))
+            covered.update(range(start, end))
+    return found
+
+
+def _electoral_areas(doc: Doc, covered: set[int]) -> list[Span]:
+    """Proper nouns the model missed right before an electoral area's word: "Riverside" in "Riverside ward"."""
+    found = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not _is_name_word(token):
+            continue
+        span = _name_span(token)
+        if not covered.intersection(range(span.start, span.end)) and electoral_area_follows(span):
+            found.append(Span(doc, span.start, span.end, label="GPE"))
+            covered.update(range(span.start, span.end))
+    return found
+
+
 def _with_legal_suffix(span: Span) -> Span:
     """An organisation's name with the legal suffix written after a comma: "Sling Broadband, LLC" (a suffix
     cleanco knows, capitalised: in ", as a deputy" "as" is no Norwegian AS)."""
@@ -287,6 +322,8 @@ def entity_repair(doc: Doc) -> Doc:
     spans.extend(_repeated_names(doc, label_of, covered))
     spans.extend(_names_in_apposition(doc, covered))
     spans.extend(_employers_in_titles(doc, covered))
+    spans.extend(_holders_of_titles(doc, spans, covered))
+    spans.extend(_electoral_areas(doc, covered))
     spans.extend(e for e in doc.ents if e.label_ == "DATE")  # kept for dates of birth, death, founding
     doc.ents = filter_spans([_with_legal_suffix(s) for s in spans])
     return doc

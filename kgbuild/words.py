@@ -85,6 +85,7 @@ ORGANISATION_ROLE_STARTS = {("chief", w) for w in ("executive", "financial", "op
 ROLE_MODIFIERS = set("""
 chief executive senior vice deputy assistant associate managing general lead principal operating
 financial technology technical information marketing legal independent non-executive co interim acting
+honorary
 """.split())
 
 def is_role_word(word: str) -> bool:
