@@ -89,3 +89,11 @@ def test_those_who_go_with_someone_accompany_them(facts, text, expected):
 
 def test_accompanying_is_not_said_of_things(facts):
     assert not {f for f in asserted(facts("Heavy rain accompanied the storm in Oslo.")) if f[1] == "accompanied"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Holt, who was hired by Velkor Systems in 2010, left last year.", ("Velkor Systems", "hired", "Jane Holt")),
+    ("Dan Marsh, who was appointed by Brightwave in May, resigned.", ("Brightwave", "appointed", "Dan Marsh")),
+])
+def test_who_in_a_passive_relative_clause_is_the_name_it_describes(facts, text, expected):
+    assert expected in asserted(facts(text))

@@ -38,7 +38,7 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         passive = any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
         agents = [a for a in (ctx.entity(t) for c in verb.children if c.dep_ == "agent"
                               for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)) if a]
-        patients = [p for p in (ctx.entity(t) or (described(verb.head, ctx) if t.tag_ == "WDT" else None)
+        patients = [p for p in (ctx.entity(t) or (described(verb.head, ctx) if t.tag_ in {"WDT", "WP"} else None)
                                 for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)) if p]
         participle = verb
         while participle.dep_ == "conj" and participle.tag_ == "VBN" and participle.head.tag_ == "VBN":
