@@ -6,7 +6,7 @@ after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO", "X was
 role in apposition ("Jane Roe, the company's chief executive") are a person's; a role that only an
 organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
 club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
-describing organisation noun ("drugs group X", "the X lab") are an organisation's; "annexed X", "invaded X"
+describing organisation noun ("drugs group X", "the X lab"), "founded/bought X" are an organisation's; "annexed X", "invaded X"
 "in X, Y" with Y a place, the region after a town ("Springfield, IL") or a known town before "mayor",
 "council" or "residents" are a place's.
 `context_votes` counts them over the article; how they combine with knowledge and the model's label is
@@ -33,6 +33,8 @@ ORG_WORDS = {"group", "company", "bank", "university", "college",
 COPULAS = {"be", "become", "remain"}
 FOUNDING_VERBS = {"found", "establish", "incorporate", "headquarter", "list"}  # what is founded is an organisation
 JOINING_VERBS = {"join", "quit", "rejoin"}  # one joins organisations, not people or places
+# What one founds, buys or takes over is an organisation ("founded Norra", "agreed to buy Rite Aid").
+ACQUIRING_VERBS = {"found", "co-found", "establish", "acquire", "buy", "purchase"}
 PLACE_LABELS = {"GPE", "LOC", "NORP"}
 # Roles in a team or club: "Chelsea manager X", "Leeds boss X" (typing only: a person has a manager too, but
 # "X manager Jane Roe" with X a person's name is rare).
@@ -166,6 +168,11 @@ def _organisation_votes(span: Span) -> int:
     root = span.root
     if root.dep_ == "dobj" and root.head.lemma_ in JOINING_VERBS:
         votes += 1  # "joined Twitter"
+    if root.dep_ == "dobj" and root.head.lemma_ in ACQUIRING_VERBS and place(span.text) is None:
+        votes += 1  # "founded Norra", "agreed to buy Rite Aid"; not "buy Greenland"
+    merging = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root.head
+    if root.dep_ in {"nsubj", "pobj"} and merging.lemma_ == "merge":
+        votes += 1  # "Alliance Boots merged with Walgreens": companies merge, people do not
     if root.dep_ == "nsubjpass" and root.head.lemma_ in FOUNDING_VERBS:
         votes += 1  # "Velkor was founded in 1998"
     if root.dep_ in {"compound", "nmod"} and root.head.i >= span.end and root.head.text in PLATFORM_NOUNS | TRADED:

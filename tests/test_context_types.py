@@ -30,6 +30,20 @@ def test_a_name_with_an_organisations_context_is_an_organisation(run, text, name
     assert types(run, text)[name] == "Organization"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Tom Lund founded Norra in 1999.", "Norra"),
+    ("Walgreens agreed to buy Rite Aid for 9.4 billion dollars.", "Rite Aid"),
+    ("Acme Corp acquired Dell in 2016.", "Dell"),
+    ("The group was created when Alliance Boots merged with Walgreens in 2014.", "Walgreens"),
+])
+def test_what_is_founded_bought_or_merged_is_an_organisation(run, text, name):
+    assert types(run, text)[name] == "Organization"
+
+
+def test_a_country_one_wants_to_buy_stays_a_place(run):
+    assert types(run, "Trump wanted to buy Greenland.").get("Greenland") == "Place"
+
+
 def test_a_country_before_a_role_stays_a_place(run):
     found = types(run, "The meeting angered billionaire US entrepreneur Dan Marsh.")
     assert found.get("United States") == "Place" and found["Dan Marsh"] == "Person"
