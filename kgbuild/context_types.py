@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from .knowledge import has_legal_suffix, is_first_name, is_within, place
+from .knowledge import has_legal_suffix, is_common_noun, is_first_name, is_within, place
 from .names import DEMONYMS, KNOWN_ALIASES
 from .words import (ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS, ROLE_MODIFIERS, TITLES,
                     is_role_word)
@@ -105,8 +105,8 @@ def _person_votes(span: Span) -> int:
         before = opening - 1 if opening is not None else before
     if before >= 0 and is_role_word(doc[before].lower_.rstrip(".")) and doc[before].pos_ in {"NOUN", "PROPN"}:
         votes += 1
-    if len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
-        votes += 1  # a title the model took into the name: "Ms Adeyemi"
+    if len(span) > 1 and span[0].lower_.rstrip(".") in TITLES and not is_common_noun(span[-1].text):
+        votes += 1  # a title the model took into the name: "Ms Adeyemi"; not "the Premier League"
     after = doc[span.end:span.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == "," \
             and after[1].text.isdigit() and 16 <= int(after[1].text) <= 110:

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from .context_types import club_title_follows, electoral_area_follows, organisation_title_follows
 from .entity_types import decide_labels
 from .errors import KgbuildError
-from .knowledge import has_legal_suffix, is_first_name
+from .knowledge import has_legal_suffix, is_common_noun, is_first_name
 from .model import Article
 from .names import DEMONYMS
 from .settings import DEFAULT_MODEL
@@ -216,8 +216,9 @@ def _employers_in_titles(doc: Doc, covered: set[int]) -> list[Span]:
             continue
         start = token.i
         while start > token.i - 3 and start - 1 not in covered and start > token.sent.start \
-                and _is_name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
-            start -= 1
+                and doc[start - 1].pos_ == "PROPN" and (_is_name_word(doc[start - 1]) or (
+                    doc[start - 1].lower_ in TITLES and is_common_noun(token.text))):
+            start -= 1  # a title word inside a name that ends in a common noun: "Premier League"
         found.append(Span(doc, start, token.i + 1, label="ORG"))
         covered.update(range(start, token.i + 1))
     return found

@@ -65,3 +65,11 @@ def test_an_abbreviated_title_is_the_role_it_stands_for(facts, text, person, rol
 
 def test_an_abbreviation_alone_is_not_a_role(facts):
     assert not {f for f in asserted(facts("The rep said the gov would decide.")) if f[1] == "role"}
+
+
+@pytest.mark.parametrize("text", ["Premier League striker Tom Lund scored twice.",
+                                  "Tom Lund scored twice in the Premier League on Saturday."])
+def test_a_title_word_inside_a_competitions_name_stays_in_it(run, facts, text):
+    types = {e.name: e.type for e in run(text).entities}
+    assert types.get("Premier League") == "Organization" and "League" not in types
+    assert not {o for s, p, o in asserted(facts(text)) if p == "role" and "Premier" in o}
