@@ -6,7 +6,7 @@ after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO", "X was
 role in apposition ("Jane Roe, the company's chief executive") are a person's; a role that only an
 organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
 club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
-describing organisation noun ("drugs group X", "the X lab"), "founded/bought X" are an organisation's; "annexed X", "invaded X"
+describing organisation noun ("drugs group X", "the X lab"), "founded/bought X", "the chief executive of X" are an organisation's; "annexed X", "invaded X"
 "in X, Y" with Y a place, the region after a town ("Springfield, IL") or a known town before "mayor",
 "council" or "residents" are a place's.
 `context_votes` counts them over the article; how they combine with knowledge and the model's label is
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .knowledge import has_legal_suffix, is_common_noun, is_first_name, is_within, place
 from .names import DEMONYMS, KNOWN_ALIASES
@@ -87,6 +87,12 @@ def organisation_title_follows(doc: Doc, end: int) -> bool:
             break
         i += 1
     return organisational and i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+
+def _organisation_role(noun: Token) -> bool:
+    """A role only an organisation has: "CEO", "founder", "chief executive", "managing director"."""
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return noun.lower_ in ORGANISATION_ROLES or (before, noun.lower_) in ORGANISATION_ROLE_STARTS
 
 
 def club_title_follows(doc: Doc, end: int) -> bool:
@@ -168,6 +174,9 @@ def _organisation_votes(span: Span) -> int:
     root = span.root
     if root.dep_ == "dobj" and root.head.lemma_ in JOINING_VERBS:
         votes += 1  # "joined Twitter"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and place(span.text) is None \
+            and _organisation_role(root.head.head):
+        votes += 1  # "the chief executive of Norra", "a co-founder of Sola"
     if root.dep_ == "dobj" and root.head.lemma_ in ACQUIRING_VERBS and place(span.text) is None:
         votes += 1  # "founded Norra", "agreed to buy Rite Aid"; not "buy Greenland"
     merging = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "with" else root.head

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .boilerplate import prose_paragraphs
+from .knowledge import place as place_of
 from .model import Article
 from .vocab import digest
 
@@ -113,13 +114,13 @@ _DATELINE = re.compile(
     rf"(?P<place>{_DATELINE_WORD}(?:,? {_DATELINE_WORD}){{0,3}})"
     rf"(?:, {_MONTH} \d{{1,2}})?"
     r"(?: \([^\W\d_][\w .&-]{0,30}\))?"
-    r"(?: ?(?:--|[–—]) ?| - )",
+    r"(?: ?(?:--|[–—]) ?| - |(?P<colon>: ))",
     re.I,
 )
 
 
 def _split_dateline(text: str) -> tuple[str | None, str]:
-    """Split a leading 'Moscow, Russia - ' off the text, if it is one."""
+    """Split a leading 'Moscow, Russia - ' (or a known place and a colon: 'Washington: ') off the text."""
     m = _DATELINE.match(text)
     if not m:
         return None, text
@@ -128,6 +129,8 @@ def _split_dateline(text: str) -> tuple[str | None, str]:
     words = place.replace(",", " ").split()
     if not rest or rest[0].islower() or not all(word[0].isupper() for word in words):
         return None, text
+    if m.group("colon") and place_of(place.split(",")[0]) is None:
+        return None, text  # "Washington: ..." is a dateline, "Update: ..." is not
     return place, rest
 
 

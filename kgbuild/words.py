@@ -9,6 +9,7 @@ mr mrs ms miss dr sir dame lord lady prof professor president vice senator sen r
 governor mayor minister premier chancellor king queen prince princess pope general gen col colonel
 captain capt lt sgt judge justice secretary ambassador chairman chairwoman ceo coach rev father sheikh emir
 councillor councilor councilman councilwoman alderman commissioner cllr maj adm cmdr supt insp det atty amb
+sergeant lieutenant corporal constable detective inspector superintendent deputy officer trooper sheriff
 """.split())
 
 # Abbreviated titles before a name, and the role each stands for ("Gov. Jane Roe" -> Governor).

@@ -35,6 +35,7 @@ def test_a_name_with_an_organisations_context_is_an_organisation(run, text, name
     ("Walgreens agreed to buy Rite Aid for 9.4 billion dollars.", "Rite Aid"),
     ("Acme Corp acquired Dell in 2016.", "Dell"),
     ("The group was created when Alliance Boots merged with Walgreens in 2014.", "Walgreens"),
+    ("Anna Berg, the chief executive of Norra, spoke on Monday.", "Norra"),
 ])
 def test_what_is_founded_bought_or_merged_is_an_organisation(run, text, name):
     assert types(run, text)[name] == "Organization"

@@ -97,3 +97,10 @@ def test_accompanying_is_not_said_of_things(facts):
 ])
 def test_who_in_a_passive_relative_clause_is_the_name_it_describes(facts, text, expected):
     assert expected in asserted(facts(text))
+
+
+def test_a_list_of_relatives_gives_each_their_own_relation(facts):
+    found = asserted(facts("Dan Marsh died on Monday. He is survived by his wife, Jane Holt Marsh, his son "
+                           "Tom Marsh Jr., and granddaughter Maggie."))
+    assert {("Jane Holt Marsh", "spouse_of", "Dan Marsh"), ("Tom Marsh Jr.", "child_of", "Dan Marsh")} <= found
+    assert ("Jane Holt Marsh", "child_of", "Dan Marsh") not in found

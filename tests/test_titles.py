@@ -73,3 +73,23 @@ def test_a_title_word_inside_a_competitions_name_stays_in_it(run, facts, text):
     types = {e.name: e.type for e in run(text).entities}
     assert types.get("Premier League") == "Organization" and "League" not in types
     assert not {o for s, p, o in asserted(facts(text)) if p == "role" and "Premier" in o}
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Sergeant Rick Marsh was shot on Tuesday.", "Rick Marsh", "Sergeant"),
+    ("Detective Inspector Jane Holt said two men were charged.", "Jane Holt", "Detective Inspector"),
+    ("Sheriff Dan Ode said the road was closed.", "Dan Ode", "Sheriff"),
+])
+def test_a_police_rank_before_a_name_is_a_role_not_part_of_it(facts, text, person, role):
+    assert (person, "role", role) in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Tom Lund, former governor of the U.S. state of Virginia, was sentenced.",
+     ("Tom Lund", "governs", "Virginia"), ("Tom Lund", "governs", "United States")),
+    ("Jane Holt, the mayor of the Swedish city of Malmo, resigned.",
+     ("Jane Holt", "governs", "Malmo"), ("Jane Holt", "governs", "Sweden")),
+])
+def test_an_office_of_a_kind_of_place_is_held_in_the_place_named_after_it(facts, text, expected, wrong):
+    found = asserted(facts(text))
+    assert expected in found and wrong not in found

@@ -75,6 +75,8 @@ def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[To
             if target and ctx.type_of(target[0]) == "Organization" and lemma_of(child) in WORKPLACE_PREPS:
                 orgs.extend(t for t in conjuncts(objects[0]) if (e := ctx.entity(t))
                             and ctx.type_of(e[0]) == "Organization")  # "professor at X, Y and Z"
+            elif objects and (named := _place_of_kind(objects[0], ctx)) is not None and lemma_of(child) == "of":
+                places.append(named)  # "governor of the U.S. state of Virginia": Virginia, not the U.S.
             elif objects and not target and objects[0].pos_ == "NOUN" and lemma_of(child) in {"of", "for"} \
                     and not any(c.dep_ == "nummod" for c in objects[0].children):  # not "for 18 years"
                 units = [c for c in objects[0].children if c.dep_ in {"nmod", "compound", "poss"}
@@ -88,6 +90,18 @@ def role_phrase(noun: Token, ctx: SentenceContext) -> tuple[list[Token], list[To
     visit(noun)
     role.append(noun)
     return role, qualifiers, orgs, places
+
+
+PLACE_KINDS = {"city", "town", "village", "state", "province", "county", "district", "region", "country",
+               "island", "municipality", "borough", "capital"}
+
+
+def _place_of_kind(noun: Token, ctx: SentenceContext) -> Token | None:
+    """The place a kind of place names with "of": "the Swedish city of Malmo" -> Malmo."""
+    if lemma_of(noun) not in PLACE_KINDS:
+        return None
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and (e := ctx.entity(o)) and ctx.type_of(e[0]) == "Place"), None)
 
 
 def premodifiers_of(span: Span, ctx: SentenceContext) -> list[Token]:
@@ -147,7 +161,9 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         holder = (key, False)
         root = span.root
         for child in root.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token \
+                    and not any(c.dep_ == "appos" and c.i in ctx.entities.by_token for c in child.children):
+                # not a noun with a name of its own: "his wife, Irene, his son Ken" (a list, not Irene's son)
                 yield from role_facts_of(holder, child, ctx, "appos_role", 0.85, None)
             elif child.dep_ == "appos" and child.lower_ == "one":  # "X, one of Microsoft's critics"
                 groups = [p for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
