@@ -318,9 +318,11 @@ def entity_repair(doc: Doc) -> Doc:
     kept = [_titled_person(s) for s in map(_clean_span, pieces) if s is not None and not _department_word(s)]
     kept = _without_boards([_national_body(s) for s in kept])
     label_of = decide_labels(kept)
-    spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept]
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    spans.extend(_repeated_names(doc, label_of, covered))
+    covered = {i for s in kept for i in range(s.start, s.end)}
+    repeated = _repeated_names(doc, label_of, covered)
+    if repeated:  # their context votes too: "Dell reported profits" before "Michael Dell" and "Dell" (ORG)
+        label_of = decide_labels(kept + repeated)
+    spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept + repeated]
     spans.extend(_names_in_apposition(doc, covered))
     spans.extend(_employers_in_titles(doc, covered))
     spans.extend(_holders_of_titles(doc, spans, covered))

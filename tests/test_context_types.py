@@ -154,3 +154,15 @@ def test_a_surname_with_a_person_only_joins_the_person(run):
 ])
 def test_a_name_after_an_organisations_title_is_a_person(run, text, name):
     assert types(run, text).get(name) == "Person"
+
+
+@pytest.mark.parametrize("text, company, person", [
+    ("Dell reported higher profits. Michael Dell, the founder, said Dell would keep investing.", "Dell",
+     "Michael Dell"),
+    ("Henry Ford built his first car in 1896. Ford shares fell on Monday after Ford reported a loss.", "Ford",
+     "Henry Ford"),
+])
+def test_a_company_named_after_its_founder_stays_apart_when_its_context_says_company(run, text, company, person):
+    entities = {e.name: e for e in run(text).entities}
+    assert entities[company].type == "Organization" and entities[person].type == "Person"
+    assert company not in entities[person].aliases
