@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .knowledge import has_legal_suffix, is_common_noun, is_first_name, is_within, place
 from .names import DEMONYMS, KNOWN_ALIASES
-from .words import (ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS, ROLE_MODIFIERS, TITLES,
-                    is_role_word)
+from .words import (APPOINT_VERBS, ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS,
+                    ROLE_MODIFIERS, TITLES, is_role_word)
 
 # Last words of organisations' names (legal suffixes such as Inc or ASA come from cleanco: has_legal_suffix).
 ORG_WORDS = {"group", "company", "bank", "university", "college",
@@ -126,6 +126,9 @@ def _person_votes(span: Span) -> int:
         votes += 1  # "Parag is CEO", "X was a French mathematician"
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSONAL_ROLES for c in root.children):
         votes += 1  # "Jane Roe, the chief executive"
+    if root.dep_ in {"nsubjpass", "dobj"} and root.head.lemma_ in APPOINT_VERBS and any(
+            c.dep_ in {"oprd", "attr"} and c.lemma_.lower() in PERSONAL_ROLES for c in root.head.children):
+        votes += 1  # "Nadia Karim was appointed chief executive", "named Ann Weller chairman"
     if root.dep_ == "nsubj" and root.head.lemma_ == "say" and root.head.i < span.start:
         votes += 1  # "..., said Rashford."
     if _referred_to_as_he_or_she(span):

@@ -83,8 +83,14 @@ def known_label(text: str, model_label: str) -> str | None:
 def _name_parts(labels: dict[str, str], votes: dict[str, Counter]) -> None:
     """Rule 1: single words of a person's full name are that person: the last word always, the first when
     the full name is a person by its context or by its first name (not "Google" of a "Google Glass" that
-    the model took for a person); not a word that also starts an organisation's name ("Fox" beside "Fox News"
+    the model took for a person), and a full name of a known first name whose surname's context votes person only
+    is a person's; not a word that also starts an organisation's name ("Fox" beside "Fox News"
     and "Michael J. Fox")."""
+    for text, label in labels.items():  # "Nadia Karim" (ORG) when "Karim" votes person only: the person's name
+        words = text.split()
+        if label != "PERSON" and len(words) in {2, 3} and first_name_gender(words[0]) is not None \
+                and set(votes.get(words[-1], ())) == {"PERSON"} and not votes.get(text):
+            labels[text] = "PERSON"
     parts = set()
     for text, label in labels.items():
         if label == "PERSON" and len(text.split()) > 1:

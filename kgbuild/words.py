@@ -89,6 +89,10 @@ financial technology technical information marketing legal independent non-execu
 honorary
 """.split())
 
+# Verbs that give someone a post: "X was appointed chief executive", "named Y chairman".
+APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install"}
+
+
 def is_role_word(word: str) -> bool:
     """A lower-case word naming a role or occupation, in a person's title or an organisation's ("ceo", "striker")."""
     return word in ROLE_WORDS or word in ORGANISATION_ROLES

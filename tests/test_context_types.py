@@ -166,3 +166,16 @@ def test_a_company_named_after_its_founder_stays_apart_when_its_context_says_com
     entities = {e.name: e for e in run(text).entities}
     assert entities[company].type == "Organization" and entities[person].type == "Person"
     assert company not in entities[person].aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nadia Karim was appointed chief executive. Karim previously worked at Barclays.", "Nadia Karim"),
+    ("Nadia Karim joined the bank in 2015. Karim said she was proud of the team.", "Nadia Karim"),
+])
+def test_a_full_name_is_a_person_by_its_appointment_or_by_its_surnames_context(run, text, name):
+    entities = {e.name: e for e in run(text).entities}
+    assert entities[name].type == "Person" and "Karim" in entities[name].aliases
+
+
+def test_an_appointment_of_a_company_is_no_person_vote(run):
+    assert types(run, "Velkor appointed Brightwave Inc. as its adviser.").get("Brightwave Inc.") == "Organization"

@@ -42,7 +42,6 @@ INTENTION_VERBS = {"plan", "want", "seek", "aim", "hope", "intend", "expect", "c
                    "propose", "offer", "threaten", "promise", "vow", "pledge", "prepare", "wish", "hope", "look"}
 NEGATIONS = {"not", "n't", "never", "no"}
 COPULAS = {"be", "become", "remain"}
-APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install"}
 SERVE_VERBS = {"serve", "work", "act", "join", "remain", "return", "continue", "start", "begin", "retire",
                "resign", "step", "stay", "take"}
 WORKPLACE_PREPS = {"with", "at", "of", "for", "in"}

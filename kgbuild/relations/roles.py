@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 
 from ..model import Fact
 from ..names import DEMONYMS
-from ..words import COURTESY_TITLES, TITLE_ABBREVIATIONS, TITLES
-from .context import (APPOINT_VERBS, COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
+from ..words import APPOINT_VERBS, COURTESY_TITLES, TITLE_ABBREVIATIONS, TITLES
+from .context import (COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
                       SentenceContext, conjuncts, described, lemma_of, make_fact, name_before,
                       preposed_description, subjects_of)
 from .nouns import is_role_noun, noun_phrases, relational_facts
