@@ -143,6 +143,14 @@ def _is_description(token: Token, entities: ArticleEntities) -> str | None:
     return None
 
 
+def _coordinated_owner(token: Token, entities: ArticleEntities, resolved: dict[int, str]) -> str | None:
+    """The entity a possessive pronoun is bound to in a coordination "A and his/her N": A."""
+    noun = token.head
+    if token.tag_ != "PRP$" or token.dep_ != "poss" or noun.dep_ != "conj" or noun.head.i > token.i:
+        return None
+    return entities.by_token.get(noun.head.i) or resolved.get(noun.head.i)
+
+
 def _has_named_owner(token: Token) -> bool:
     return any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in token.children)
 
@@ -199,6 +207,10 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
                 continue
             kind = _pronoun_kind(token) or _is_description(token, entities)
             if kind is None:
+                continue
+            bound = _coordinated_owner(token, entities, resolved)
+            if bound is not None and agrees(bound, kind):  # "Tom Lund and his wife Kim": his = Tom Lund
+                resolved[token.i] = bound
                 continue
             exclude: set[str] = set()
             if token.dep_ in OBJECT_DEPS and not token.lower_.endswith("self"):

@@ -11,6 +11,7 @@ from ..words import APPOINT_VERBS, COURTESY_TITLES, TITLE_ABBREVIATIONS, TITLES
 from .context import (COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_PREPS,
                       SentenceContext, conjuncts, described, lemma_of, make_fact, name_before,
                       preposed_description, subjects_of)
+from .kinship import is_kinship_noun, kin_named, kin_owners
 from .nouns import is_role_noun, noun_phrases, relational_facts
 
 
@@ -265,8 +266,11 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue
-        owners = [o for o in (ctx.entity(c) for c in noun.children if c.dep_ == "poss") if o]
-        named = [n for n in (ctx.entity(c) for c in noun.children if c.dep_ == "appos") if n]
+        if is_kinship_noun(noun):
+            owners, named = kin_owners(noun, ctx), kin_named(noun, ctx)
+        else:
+            owners = [o for o in (ctx.entity(c) for c in noun.children if c.dep_ == "poss") if o]
+            named = [n for n in (ctx.entity(c) for c in noun.children if c.dep_ == "appos") if n]
         lemma = lemma_of(noun)
         for owner in owners:
             for item in named:

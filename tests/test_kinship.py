@@ -1,0 +1,47 @@
+"""Kinship nouns and the people they relate: lists of children, plural owners, "A and his wife B"
+(hand-written sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from test_extraction import asserted, facts, nlp, run  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+def _children(found: set, parents: list[str], children: list[str]) -> set:
+    return {(c, "child_of", p) for c in children for p in parents} - found
+
+
+@pytest.mark.parametrize("text, parents, children", [
+    ("Tom Lund and his wife Kim Lund live in Bergen with their three children, Oscar Lund, Maria Lund and Erik Lund.",
+     ["Tom Lund", "Kim Lund"], ["Oscar Lund", "Maria Lund", "Erik Lund"]),
+    ("Anna Berg and her husband Jon Berg reside in Oslo with their son Nils Berg and daughter Liv Berg.",
+     ["Anna Berg", "Jon Berg"], ["Nils Berg", "Liv Berg"]),
+    ("The shop was opened by Semon Frel and Joan Frel and their two sons - Jim Frel and Jeff Frel.",
+     ["Semon Frel", "Joan Frel"], ["Jim Frel", "Jeff Frel"]),
+    ("Tom Quinn and Sandy Quinn have two children, Alexis Quinn and Graham Quinn.",
+     ["Tom Quinn", "Sandy Quinn"], ["Alexis Quinn", "Graham Quinn"]),
+])
+def test_children_listed_after_a_plural_owner(facts, text, parents, children):
+    assert not _children(asserted(facts(text)), parents, children)
+
+
+def test_parents_listed_after_a_possessive(facts):
+    found = asserted(facts("Mark Stone moved with his parents, Harold Stone and Jane Stone, to Boston."))
+    assert {("Harold Stone", "parent_of", "Mark Stone"), ("Jane Stone", "parent_of", "Mark Stone")} <= found
+
+
+def test_his_in_a_coordination_is_the_first_conjunct(facts):
+    found = asserted(facts("Mark Stone met Tom Lund and his wife Kim Lund in Paris."))
+    assert ("Kim Lund", "spouse_of", "Tom Lund") in found or ("Tom Lund", "spouse_of", "Kim Lund") in found
+    assert not {f for f in found if f[1] == "spouse_of" and "Mark Stone" in (f[0], f[2])}
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Corp and Beta Inc said their chief executives, Tom Quinn and Sandy Quinn, met in Oslo.",
+    "Tom Quinn and Sandy Quinn thanked their employees, Alexis Quinn and Graham Quinn.",
+    "Tom Quinn and Sandy Quinn live in Bergen, and Alexis Quinn is their friend.",
+])
+def test_no_kinship_without_a_kinship_noun(facts, text):
+    assert not {f for f in asserted(facts(text)) if f[1] in {"child_of", "parent_of"}}
