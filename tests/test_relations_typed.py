@@ -133,6 +133,23 @@ def test_an_organisation_located_in_a_place_is_based_there(facts, text, expected
     assert expected in asserted(facts(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Norra Airlines Co. is a regional airline, the largest carrier in the north, headquartered in Tromso.",
+     ("Norra Airlines Co.", "headquartered_in", "Tromso")),
+    ("Brightwave Inc. is a software maker and a consulting firm, based in Austin.",
+     ("Brightwave Inc.", "headquartered_in", "Austin")),
+    ("Velkor Academy has more than 40 teachers and is located in Cincinnati.",
+     ("Velkor Academy", "headquartered_in", "Cincinnati")),
+])
+def test_a_base_through_further_descriptions_and_a_shared_subject(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_named_conjunct_is_not_described_by_the_next_one(facts):
+    found = asserted(facts("Acme Corp bought Brightwave Inc. and a bank based in Denver."))
+    assert not any(p == "headquartered_in" and s in {"Acme Corp", "Brightwave Inc."} for s, p, o in found)
+
+
 def test_a_place_located_in_a_place_is_not_a_headquarters(facts):
     found = asserted(facts("Paris is located in France."))
     assert ("Paris", "located_in", "France") in found and not any(p == "headquartered_in" for s, p, o in found)

@@ -230,14 +230,16 @@ def containing_places(token: Token, ctx: SentenceContext) -> list[Token]:
     return found
 
 
-def described(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
-    """The entity a noun names or describes: "Acme", "(Acme is) a company", "(Acme,) a company"."""
+def described(noun: Token, ctx: SentenceContext, depth: int = 0) -> tuple[str, bool] | None:
+    """The entity a noun names or describes: "Acme", "(Acme is) a company", "(Acme,) a company", and through
+    further descriptions of that noun: "(Acme is) an airline, the largest carrier", "a bank and insurer"."""
     if found := ctx.entity(noun):
         return found
     if noun.dep_ == "attr":
         return next(filter(None, (ctx.entity(c) for c in noun.head.children if c.dep_ == "nsubj")), None)
-    if noun.dep_ == "appos":
-        return ctx.entity(noun.head)
+    if noun.dep_ in {"appos", "conj"} and noun.head.pos_ in {"NOUN", "PROPN"} and depth < 3 \
+            and (noun.dep_ == "appos" or not ctx.entity(noun.head)):
+        return described(noun.head, ctx, depth + 1)
     return _named_next(noun, ctx)
 
 

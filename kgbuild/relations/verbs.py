@@ -46,8 +46,8 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         if participle.dep_ == "acl" and verb.tag_ == "VBN":  # "Acme, founded by ...", "a firm based in Denver"
             passive = True
             patients += filter(None, [described(participle.head, ctx)])
-        if passive and not agents:
-            subjects = patients
+        if passive and not agents:  # "X has 40 teachers and is located in Y": the subject is shared
+            subjects = patients or (subjects_of(verb, ctx) if verb.dep_ == "conj" else [])
         else:
             subjects = agents if passive else subjects_of(verb, ctx)
             for patient in patients if agents else []:
