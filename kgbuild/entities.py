@@ -70,6 +70,22 @@ def _organisation_candidates(short: str, start: int, full_names: dict[str, int])
             and not any(w.lower() in ORGANISATION_PARTS or place(w) for w in full.split()[len(words):])]
 
 
+def _defined_short_forms(mentions: list[tuple[Span, str, str]]) -> dict[str, tuple[str, str]]:
+    """Short forms an article defines in brackets right after a name: "the People's Party for Freedom and
+    Democracy (VVD)" -> {"vvd": ("Organization", "people s party for freedom and democracy")}."""
+    defined: dict[str, tuple[str, str]] = {}
+    ends = {span.end: (etype, surface) for span, etype, surface in mentions}
+    for span, _, surface in mentions:
+        doc = span.doc
+        if not is_acronym(surface) or span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" \
+                or doc[span.end].text != ")" or span.start - 1 not in ends:
+            continue
+        etype, name = ends[span.start - 1]
+        if etype != "Person" and len(name.split()) > 1 and not is_acronym(name):
+            defined.setdefault(name_key(surface), (etype, name_key(name)))
+    return defined
+
+
 def find_entities(doc: Doc) -> ArticleEntities:
     """Cluster the doc's entity spans: a short form joins the one full name it can stand for (none when
     two fit), known aliases their full form."""
@@ -100,6 +116,7 @@ def find_entities(doc: Doc) -> ArticleEntities:
         first_seen.setdefault(surface, span.start)
     full_org_names = {m[2]: first_seen[m[2]] for m in mentions if m[1] == "Organization" and len(m[2].split()) > 1}
     org_acronyms = {acronym(m[2]): name_key(m[2]) for m in mentions if m[1] != "Person" and acronym(m[2])}
+    defined = _defined_short_forms(mentions)
     suffixes: dict[str, set[str]] = {}  # "Genovis AB" and "Genovis Inc." are two companies
     for _, etype, surface in mentions:
         if etype == "Organization":
@@ -119,6 +136,8 @@ def find_entities(doc: Doc) -> ArticleEntities:
                 candidates = []  # the same, typed as an organisation
         elif etype != "Person" and is_acronym(surface) and key.replace(" ", "") in org_acronyms:
             key = org_acronyms[key.replace(" ", "")]
+        if is_acronym(surface) and key in defined:
+            etype, key = defined[key]
         if len(candidates) == 1:
             key = name_key(candidates[0])
         clusters.setdefault((etype, key), []).append((span, surface))

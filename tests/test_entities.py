@@ -131,6 +131,24 @@ def test_a_short_company_name_joins_the_full_one_named_before(run):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, name, short", [
+    ("Anna Berg is a member of the People's Party for Freedom and Democracy (VVD). The VVD lost seats.",
+     "People's Party for Freedom and Democracy", "VVD"),
+    ("Tom Lund is a member of the Socialist Union of Popular Forces (USFP). The USFP lost seats in 2011.",
+     "Socialist Union of Popular Forces", "USFP"),
+])
+def test_a_short_form_defined_in_brackets_joins_the_name_before_it(run, text, name, short):
+    found = entities(run, text)
+    assert short in found[name][1] and short not in found
+
+
+@pytest.mark.slow
+def test_a_bracketed_short_form_after_a_person_stays_apart(run):
+    found = entities(run, "Tom Lund (NASA) spoke to Anna Berg in Houston.")
+    assert "NASA" not in found.get("Tom Lund", ("", set()))[1]
+
+
+@pytest.mark.slow
 def test_a_body_of_a_company_is_not_its_full_name(run):
     found = entities(run, "The Vortana Board met on Friday. Vortana said profits rose.")
     assert "Vortana" in found and "Vortana" not in found.get("Vortana Board", ("", set()))[1]
