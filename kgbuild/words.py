@@ -48,7 +48,9 @@ PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "provi
 
 # Common nouns that only locate something: "supplied internet to locations within Ukraine".
 LOCATION_NOUNS = {"location", "area", "region", "city", "town", "village", "part", "site", "territory",
-                  "facility", "base", "place", "community", "district", "province", "zone", "point", "front"}
+                  "facility", "base", "place", "community", "district", "province", "zone", "point", "front",
+                  "suburb", "outskirts", "county", "island", "state", "capital", "country", "neighborhood",
+                  "neighbourhood", "municipality", "borough", "hamlet", "parish", "township", "settlement"}
 
 # Nouns that name a role or occupation (besides TITLES and PERSON_NOUNS).
 ROLE_WORDS = TITLES | PERSON_NOUNS | {"coo", "cfo", "cto", "cio", "cmo", "counsel"} | set("""

@@ -164,3 +164,28 @@ def test_a_place_located_in_a_place_is_not_a_headquarters(facts):
 def test_a_relational_noun_after_as_and_light_verb_families(facts, text, expected):
     found = asserted(facts(text))
     assert expected in found or (expected[2], expected[1], expected[0]) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("John Murphy lives and works in Poughkeepsie.", ("John Murphy", "lives_in", "Poughkeepsie")),
+    ("Anna Berg was born and raised in Bergen.", ("Anna Berg", "born_in", "Bergen")),
+    ("Tom Lund lived in the suburbs of Houston for 20 years.", ("Tom Lund", "lives_in", "Houston")),
+    ("Anna Berg moved to the capital of Norway in 1990.", ("Anna Berg", "lives_in", "Norway")),
+    ("Tom Lund moved from Chicago to Denver in 1990.", ("Tom Lund", "lives_in", "Chicago")),
+    ("Anna Berg emigrated from Poland in 1968.", ("Anna Berg", "lives_in", "Poland")),
+])
+def test_residence_through_coordinated_verbs_location_nouns_and_moves(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Lund called and thanked Anna Berg in Paris.",
+    "Tom Lund wrote about the history of Paris.",
+])
+def test_no_residence_from_other_verbs_or_nouns(facts, text):
+    assert not any(p in {"lives_in", "born_in"} for s, p, o in asserted(facts(text)))
+
+
+def test_moving_a_thing_is_not_moving_house(facts):
+    found = asserted(facts("In 2004 Tom Lund moved the label to Los Angeles."))
+    assert ("Tom Lund", "lives_in", "Los Angeles") not in found

@@ -76,6 +76,9 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                     yield fact
 
 
+# Verbs of moving that move their direct object, not their subject: "moved the company to Denver".
+TRANSFER_VERBS = {"move", "relocate", "transfer"}
+
 # Adverbs that are the particle of a phrasal verb when they follow it: "fired back at" is not "fired at".
 PARTICLE_ADVERBS = {"back", "out", "off", "up", "down", "away", "over", "around", "about", "through", "on"}
 
@@ -104,6 +107,7 @@ def verb_objects(verb: Token, ctx: SentenceContext,
     paths += [(t, p) for obj, _ in list(paths) for t, p in prep_paths(obj, [*base, obj])]
     paths += [found for word in base for found in prep_paths(word, base)]  # "moved back [to Oslo]"
     paths += [(gapped, path) for target, path in list(paths) for gapped in gapped_conjuncts(target, ctx)]
+    paths += [found for other in _sharing_arguments(verb) for found in prep_paths(other, base)]
     for target, path in list(paths):
         paths += [(place, path) for place in containing_places(target, ctx)]
     themes = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not ctx.entity(c)]
@@ -127,7 +131,7 @@ def verb_objects(verb: Token, ctx: SentenceContext,
                 phrases.append(f"{lemma_of(nouns[-1])} {lemma_of(preps[-1])}")
             phrases += [f"{lemma_of(theme)} {lemma_of(preps[-1])}" for theme in themes
                         if theme.i < preps[-1].i and _nominal_done_by_subject(verb, theme, ctx)]
-            if len(preps) > 1 and all(lemma_of(p) in PLACE_HOP_PREPS for p in preps[1:]) \
+            if len(preps) > 1 and all(lemma_of(p) in PLACE_HOP_PREPS | {"of"} for p in preps[1:]) \
                     and all(lemma_of(n) in LOCATION_NOUNS for n in nouns if n.i > preps[0].i):
                 phrases.append(phrase(*base, preps[0]))
         elif path is base:
@@ -138,6 +142,8 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         if predicate is None and len(preps) == 2 and lemma_of(preps[0]) == "as" and is_role_noun(nouns[0]):
             predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(nouns[0], lemma_of(preps[1])))),
                              "works_for" if lemma_of(preps[1]) in {"at", "with", "for", "in"} else None)
+        if predicate == "lives_in" and lemma_of(verb) in TRANSFER_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+            predicate = None  # "moved the company to Denver": the company moved
         if target in owners and ctx.lexicon.range.get(predicate) == {"Person"}:
             predicate = None  # what is done to a person's thing is not done to them: "dismissed X's claim"
         yield entity, predicate, written
@@ -167,6 +173,15 @@ def gapped_conjuncts(target: Token, ctx: SentenceContext) -> list[Token]:
         return []
     name = next(s for s, k in ctx.entities.spans if k == other and s.start == i)
     return [name.root] if name.root.dep_ == "conj" and not ctx.entity(name.root.head) else []
+
+
+def _sharing_arguments(verb: Token) -> list[Token]:
+    """The verb coordinated right after a verb with no object or preposition of its own, whose prepositions
+    both share: "lives and works in Oslo", "was born and raised in Bergen"."""
+    if any(c.dep_ in {"dobj", "prep", "agent", "attr", "acomp"} for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and all(t.dep_ in {"cc", "punct", "advmod"} for t in verb.doc[verb.i + 1:c.i])][:1]
 
 
 def _copular_complement_facts(copula: Token, ctx: SentenceContext) -> Iterator[Fact]:
