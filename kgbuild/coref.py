@@ -96,6 +96,13 @@ def _relative_antecedent(token: Token) -> Token | None:
     return None
 
 
+def _noun_phrase_head(noun: Token) -> Token:
+    """The head of the noun phrase a noun ends: "poetry" in "an author of novels and poetry" -> author."""
+    while noun.dep_ in {"pobj", "prep", "conj"} and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
 def _named_by(noun: Token) -> list[Token]:
     """The noun and the words naming what it describes: "(Acme,) a firm" and "(Acme is) a firm" -> Acme."""
     named = [noun]
@@ -202,6 +209,10 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
             if antecedent is not None:  # "Acme, which ...", "Jane Roe, who ...", "Acme, a firm that ..."
                 key = next(filter(None, (entities.by_token.get(t.i) or resolved.get(t.i)
                                          for t in _named_by(antecedent))), None)
+                if key is None and token.lower_ in {"who", "whom", "whose"}:  # "an author of novels who ..."
+                    key = next(filter(None, (entities.by_token.get(t.i) or resolved.get(t.i)
+                                             for t in _named_by(_noun_phrase_head(antecedent)))), None)
+                    key = key if key is not None and info[key].type == "Person" else None
                 if key is not None:
                     resolved[token.i] = key
                 continue

@@ -254,9 +254,19 @@ def _mentions(doc: Doc, entities: ArticleEntities, references: dict[int, str]) -
         if token.tag_ == "WRB" and token.head.dep_ == "relcl":  # "Paris, where ...": not a reference
             antecedent = token.head.head.i
             key = entities.by_token.get(antecedent) or references.get(antecedent)
+        if token.lower_ == "where" and token.head.dep_ in {"relcl", "advcl"} \
+                and (not key or entities.entity(key).type == "Person"):
+            key = _last_organisation(doc[token.sent.start:token.i], entities)  # "studied at Yale under X, where"
         if key:
             spans.setdefault(key, []).append((token.idx, token.idx + len(token.text)))
     return spans
+
+
+def _last_organisation(words: Doc, entities: ArticleEntities) -> str | None:
+    """The last organisation named among some words, which a following "where" stands for ("studied at Yale
+    under X, where ..."); KnowledgeNet annotates such a "where" as a mention of the institution (not of a town)."""
+    keys = (entities.by_token.get(t.i) for t in reversed(words))
+    return next((k for k in keys if k and entities.entity(k).type == "Organization"), None)
 
 
 ANONYMOUS_PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she",

@@ -104,3 +104,14 @@ def test_a_list_of_relatives_gives_each_their_own_relation(facts):
                            "Tom Marsh Jr., and granddaughter Maggie."))
     assert {("Jane Holt Marsh", "spouse_of", "Dan Marsh"), ("Tom Marsh Jr.", "child_of", "Dan Marsh")} <= found
     assert ("Jane Holt Marsh", "child_of", "Dan Marsh") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Natalee Caple is a Canadian author of novels and poetry who lives in Calgary.",
+     ("Natalee Caple", "lives_in", "Calgary")),
+    ("Tom Lund was a professor of history and law who taught at Yale University.",
+     ("Tom Lund", "works_for", "Yale University")),
+])
+def test_who_after_an_of_phrase_is_the_person_it_describes(facts, text, expected):
+    found = asserted(facts(text))
+    assert expected in found or (expected[0], "affiliated_with", expected[2]) in found

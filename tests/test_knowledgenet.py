@@ -173,3 +173,22 @@ def test_unresolved_pronouns_become_anonymous_entities_of_their_kind(text, prono
     add_pronoun_entities(doc, entities, references)
     token = next(t for t in doc if t.text == pronoun)
     assert entities.entity(references[token.i]).type == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, place", [
+    ("Tom Lund studied at Harvard University under Anna Berg, where he earned a doctorate.", "Harvard University"),
+    ("Tom Lund taught at Yale University but returned to Harvard University, where he joined the faculty.",
+     "Harvard University"),
+])
+def test_where_after_a_clause_is_a_mention_of_the_last_organisation_named(text, place):
+    from kgbuild.coref import resolve_references
+    from kgbuild.entities import find_entities
+    from kgbuild.knowledgenet import _mentions
+    from kgbuild.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    entities = find_entities(doc)
+    where = next(t for t in doc if t.lower_ == "where")
+    key = next(k for e in entities.entities if e.name == place for k in [e.key])
+    assert (where.idx, where.idx + 5) in _mentions(doc, entities, resolve_references(doc, entities))[key]

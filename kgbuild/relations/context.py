@@ -155,7 +155,8 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
     for child in verb.children:  # a passive's subject passes to its clause: "X is set/expected to become"
         if child.dep_ == "nsubj" or (depth > 0 and child.dep_ == "nsubjpass"):
             if child.tag_ == "WDT" or child.lower_ in {"who", "which", "that"}:
-                found.append(described(first_conjunct(verb.head), ctx))  # "X, a senator and writer who ..."
+                # "X, a senator and writer who ...", "X, an author of novels who ..." (through coreference)
+                found.append(described(first_conjunct(verb.head), ctx) or ctx.entity(child))
             elif preposed_description(child, verb, ctx):
                 found.append(name_before(verb, ctx))
             else:
