@@ -115,3 +115,19 @@ def test_a_list_of_relatives_gives_each_their_own_relation(facts):
 def test_who_after_an_of_phrase_is_the_person_it_describes(facts, text, expected):
     found = asserted(facts(text))
     assert expected in found or (expected[0], "affiliated_with", expected[2]) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Liu Yang is a Chinese businessman, chairman and CEO of East Hope Group, a Chinese company.",
+     {("Liu Yang", "ceo_of", "East Hope Group"), ("Liu Yang", "chairs", "East Hope Group")}),
+    ("Tom Fraley is an American executive, and the current chairman and CEO of Shearer's Foods.",
+     {("Tom Fraley", "ceo_of", "Shearer's Foods"), ("Tom Fraley", "chairs", "Shearer's Foods")}),
+    ("Tom Lund is an American businessman, and the husband of Anna Berg.", {("Tom Lund", "spouse_of", "Anna Berg")}),
+])
+def test_a_list_of_posts_after_a_description_takes_the_organisation_after_it(facts, text, expected):
+    assert expected <= asserted(facts(text))
+
+
+def test_a_noun_coordinated_with_a_clause_is_no_post(facts):
+    found = asserted(facts("Tom Lund is a lawyer, and Anna Berg is the CEO of Acme Corp."))
+    assert ("Tom Lund", "ceo_of", "Acme Corp.") not in found and ("Anna Berg", "ceo_of", "Acme Corp.") in found

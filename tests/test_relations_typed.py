@@ -189,3 +189,19 @@ def test_no_residence_from_other_verbs_or_nouns(facts, text):
 def test_moving_a_thing_is_not_moving_house(facts):
     found = asserted(facts("In 2004 Tom Lund moved the label to Los Angeles."))
     assert ("Tom Lund", "lives_in", "Los Angeles") not in found
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Catherine Seeley is a Sinn Fein politician from Northern Ireland.", "Catherine Seeley", "Sinn Fein"),
+    ("Anna Berg was the Fianna Fail candidate in Cork.", "Anna Berg", "Fianna Fail"),
+    ("Tom Lund is a politician with the Liberal Alliance.", "Tom Lund", "Liberal Alliance"),
+])
+def test_the_organisation_of_a_politician_is_a_party(facts, text, person, party):
+    found = asserted(facts(text))
+    assert (person, "member_of_party", party) in found and (person, "works_for", party) not in found
+
+
+def test_the_organisation_of_an_engineer_is_an_employer(facts):
+    found = asserted(facts("Anna Berg is an engineer at Acme Corp."))
+    assert ("Anna Berg", "works_for", "Acme Corp.") in found
+    assert not any(p == "member_of_party" for s, p, o in found)

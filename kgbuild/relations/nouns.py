@@ -49,7 +49,11 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
     "of" ("a Boeing unit", "Tesla's CEO"). Yields (object token, fact) so callers know what was used.
     """
     nouns = conjuncts(noun)  # "founder and CEO of X": the preposition serves every noun of the list
-    arguments = [(lemma_of(prep), target) for noun_ in nouns for prep in noun_.children if prep.dep_ == "prep"
+    preps = [prep for noun_ in nouns for prep in noun_.children if prep.dep_ == "prep"]
+    following = noun.doc[nouns[-1].i + 1] if nouns[-1].i + 1 < len(noun.doc) else None
+    if not preps and following is not None and following.dep_ == "prep" and following.head.i < noun.i:
+        preps = [following]  # "a businessman, chairman and CEO of Y" with "of Y" hung on "businessman"
+    arguments = [(lemma_of(prep), target) for prep in preps
                  for pobj in prep.children if pobj.dep_ == "pobj" for target in conjuncts(pobj)]
     owned = [(prep, owner) for prep, target in arguments if lemma_of(target) in BODY_NOUNS
              and not ctx.entity(target) for owner in target.children

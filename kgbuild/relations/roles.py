@@ -18,6 +18,9 @@ from .nouns import is_role_noun, noun_phrases, relational_facts
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
 POSSESSIVE_NOUNS = {noun: "owns" for noun in ("company", "firm", "startup", "venture", "business", "carmaker",
                                                "automaker", "brand", "label", "chain", "newspaper", "team")}
+# Roles that one holds for a political party: the organisation they name is one's party.
+PARTY_ROLES = {"politician", "candidate", "nominee", "legislator", "lawmaker", "activist", "campaigner", "strategist",
+               "operative"}  # not councillor: "a Ryedale councillor" names the council
 ROLE_SMALL_WORDS = {"of", "for", "the", "and", "in", "on", "at", "to", "a", "an"}
 ROLE_SPELLING = {"undersecretary": "under secretary", "under-secretary": "under secretary",
                  "vice-president": "vice president", "co-founder": "cofounder",
@@ -138,8 +141,9 @@ def role_facts_of(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, r
         yield fact
     used = {target.i for target, _ in related}
     for org in orgs:
-        fact = org.i not in used and make_fact(ctx, holder, "works_for", ctx.entity(org), rule, confidence - 0.05,
-                                           anchor, noun.text, quals)
+        party = lemma_of(noun) in PARTY_ROLES and lemma_of(org.head) not in {"in", "at"}  # "a Sinn Fein politician"
+        fact = org.i not in used and make_fact(ctx, holder, "member_of_party" if party else "works_for",
+                                               ctx.entity(org), rule, confidence - 0.05, anchor, noun.text, quals)
         if fact:
             yield fact
     for place in [*named_places, *places]:
@@ -209,6 +213,9 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             holders = subjects_of(verb, ctx)  # "X is set to become chairman", "X agreed to serve as CEO"
         complements = as_phrases + [c for c in verb.children if c.dep_ in {"attr", "oprd", "xcomp"}
                                     and (c.pos_ == "NOUN" or is_role_noun(c)) and c.i not in ctx.entities.by_token]
+        if lemma in COPULAS and complements:  # "X is an executive, and the chairman of Y": the parse's conj
+            complements += [c for c in verb.children if c.dep_ == "conj" and (c.pos_ == "NOUN" or is_role_noun(c))
+                             and c.i not in ctx.entities.by_token and not any(d.dep_ == "nsubj" for d in c.children)]
         if lemma in APPOINT_VERBS:  # the small model's "named [Ann Weller chief executive]": the name inside
             holders += [ctx.entity(c) for complement in complements for c in complement.lefts
                         if c.dep_ in {"nmod", "compound"} and ctx.entity(c)
