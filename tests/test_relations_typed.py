@@ -205,3 +205,30 @@ def test_the_organisation_of_an_engineer_is_an_employer(facts):
     found = asserted(facts("Anna Berg is an engineer at Acme Corp."))
     assert ("Anna Berg", "works_for", "Acme Corp.") in found
     assert not any(p == "member_of_party" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Judge Anna Berg sentenced Tom Lund to ten years in prison.", ("Anna Berg", "sentenced", "Tom Lund")),
+    ("Tom Lund was sentenced by Judge Anna Berg on Tuesday.", ("Anna Berg", "sentenced", "Tom Lund")),
+    ("Judge Anna Berg convicted Tom Lund of fraud.", ("Anna Berg", "convicted", "Tom Lund")),
+    ("Prosecutors in Oslo charged Tom Lund with fraud, said Kim Ode.", None),
+])
+def test_charging_convicting_and_sentencing_are_three_relations(facts, text, expected):
+    found = asserted(facts(text))
+    if expected is None:
+        assert not {f for f in found if f[1] in {"sentenced", "convicted"}}
+    else:
+        assert expected in found and (expected[0], "charged", expected[2]) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maria Lopez won the US Open on Sunday.", ("Maria Lopez", "won", "US Open")),
+    ("Maria Lopez, the winner of the US Open, retired.", ("Maria Lopez", "won", "US Open")),
+])
+def test_winning_a_competition(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_winning_a_seat_is_election_not_a_win_of_the_body(facts):
+    found = asserted(facts("Maria Lopez won a seat in the Senate."))
+    assert ("Maria Lopez", "elected_to", "Senate") in found and ("Maria Lopez", "won", "Senate") not in found

@@ -28,7 +28,7 @@ BODY_NOUNS = {"board", "committee", "council", "cabinet"}
 
 # Nouns that relate two people or organisations but name no post: "his successor", "its competitor".
 RELATIVE_NOUNS = {"successor", "predecessor", "competitor", "neighbor", "neighbour", "visitor", "rival",
-                  "counterpart", "replacement"}
+                  "counterpart", "replacement", "winner", "victor", "loser", "finalist", "challenger"}
 
 
 def noun_phrases(noun: Token, prep: str) -> list[str]:
