@@ -131,3 +131,18 @@ def test_a_list_of_posts_after_a_description_takes_the_organisation_after_it(fac
 def test_a_noun_coordinated_with_a_clause_is_no_post(facts):
     found = asserted(facts("Tom Lund is a lawyer, and Anna Berg is the CEO of Acme Corp."))
     assert ("Tom Lund", "ceo_of", "Acme Corp.") not in found and ("Anna Berg", "ceo_of", "Acme Corp.") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Lund was convicted by a jury and sentenced by Judge Anna Berg.", ("Anna Berg", "sentenced", "Tom Lund")),
+    ("Velkor Systems was founded by Kim Ode and acquired by Brightwave in 2010.",
+     ("Brightwave", "acquired", "Velkor Systems")),
+    ("Kim Ode left Velkor Systems in 2010 and was later hired by Brightwave.", ("Brightwave", "hired", "Kim Ode")),
+])
+def test_a_coordinated_passive_with_its_own_agent_shares_the_first_verbs_subject(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_coordinated_passive_does_not_take_the_object_of_the_first_verb(facts):
+    found = asserted(facts("Kim Ode left Velkor Systems in 2010 and was later hired by Brightwave."))
+    assert ("Brightwave", "hired", "Velkor Systems") not in found

@@ -40,6 +40,10 @@ def svo_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                               for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)) if a]
         patients = [p for p in (ctx.entity(t) or (described(verb.head, ctx) if t.tag_ in {"WDT", "WP"} else None)
                                 for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)) if p]
+        if agents and not patients and verb.dep_ == "conj" and verb.tag_ == "VBN":
+            # the first verb's subject: "X was convicted by A and sentenced by B", "X left A and was hired by B"
+            patients = [p for p in (ctx.entity(t) for c in verb.head.children if c.dep_ == "nsubjpass"
+                                    for t in conjuncts(c)) if p] or subjects_of(verb.head, ctx)
         participle = verb
         while participle.dep_ == "conj" and participle.tag_ == "VBN" and participle.head.tag_ == "VBN":
             participle = participle.head  # "a bank founded in 1986 and headquartered in Laredo"
