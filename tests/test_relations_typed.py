@@ -232,3 +232,18 @@ def test_winning_a_competition(facts, text, expected):
 def test_winning_a_seat_is_election_not_a_win_of_the_body(facts):
     found = asserted(facts("Maria Lopez won a seat in the Senate."))
     assert ("Maria Lopez", "elected_to", "Senate") in found and ("Maria Lopez", "won", "Senate") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ekstrom Industries, Inc., a subsidiary of Brooks Company, makes meters.",
+     ("Ekstrom Industries, Inc.", "subsidiary_of", "Brooks Company")),
+    ("Menzies Wealth Management is a subsidiary company of the Menzies Group.",
+     ("Menzies Wealth Management", "subsidiary_of", "Menzies Group")),
+])
+def test_a_subsidiary_described_after_a_legal_suffix_or_as_a_subsidiary_company(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_company_of_someone_is_no_subsidiary(facts):
+    found = asserted(facts("Brightwave Inc. is a company of the Menzies Group's founders."))
+    assert not any(p == "subsidiary_of" for s, p, o in found)

@@ -165,7 +165,9 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
             continue
         holder = (key, False)
         root = span.root
-        for child in root.children:
+        # the parse may hang a description on a word inside the name: "Ekstrom Industries, [Inc.], a subsidiary"
+        inner = [c for t in span if t is not root for c in t.children if c.dep_ == "appos" and c.i >= span.end]
+        for child in [*root.children, *inner]:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in ctx.entities.by_token \
                     and not any(c.dep_ == "appos" and c.i in ctx.entities.by_token for c in child.children):
                 # not a noun with a name of its own: "his wife, Irene, his son Ken" (a list, not Irene's son)
