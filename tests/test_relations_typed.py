@@ -247,3 +247,12 @@ def test_a_subsidiary_described_after_a_legal_suffix_or_as_a_subsidiary_company(
 def test_a_company_of_someone_is_no_subsidiary(facts):
     found = asserted(facts("Brightwave Inc. is a company of the Menzies Group's founders."))
     assert not any(p == "subsidiary_of" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A subsidiary of Acme Corp, Brightwave Inc. makes tools.", ("Brightwave Inc.", "subsidiary_of", "Acme Corp")),
+    ("Based in Beaumont, the Velkor Planning Commission is a member of the Texas Association.",
+     ("Velkor Planning Commission", "headquartered_in", "Beaumont")),
+])
+def test_a_description_opening_the_sentence_describes_the_organisation_after_it(facts, text, expected):
+    assert expected in asserted(facts(text))

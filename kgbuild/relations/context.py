@@ -166,7 +166,8 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
             # object control: in "A asked B to visit C" it is B who would visit
             return [e for c in verb.head.children if c.dep_ in {"dobj", "dative"} for t in conjuncts(c)
                     if (e := ctx.entity(t))]
-        if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG", "VBN"}):
+        opening = verb.dep_ in {"prep", "csubj"} and verb.tag_ == "VBN" and verb.i < verb.head.i  # "Based in X, Y is"
+        if verb.dep_ in {"xcomp", "conj"} or (verb.dep_ == "advcl" and verb.tag_ in {"VB", "VBG", "VBN"}) or opening:
             return subjects_of(verb.head, ctx, depth + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"}:
             return subjects_of(verb.head.head, ctx, depth + 1)  # "X worked in LA before moving to Utah"
@@ -176,12 +177,13 @@ def subjects_of(verb: Token, ctx: SentenceContext, depth: int = 0) -> list[tuple
 
 
 def name_before(verb: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
-    """The person named right before a verb (auxiliaries and adverbs between): "..., Parag [has] joined"."""
+    """The person or organisation named right before a verb (auxiliaries and adverbs between): "..., Parag
+    [has] joined", "A subsidiary of Acme, Brightwave makes ..."."""
     i = verb.i - 1
     while i > 0 and ctx.doc[i].dep_ in {"aux", "auxpass", "advmod", "neg"}:
         i -= 1
     key = ctx.entities.by_token.get(i)
-    return (key, False) if key is not None and ctx.type_of(key) == "Person" else None
+    return (key, False) if key is not None and ctx.type_of(key) in {"Person", "Organization"} else None
 
 
 def preposed_description(subject: Token, verb: Token, ctx: SentenceContext) -> bool:
