@@ -256,3 +256,19 @@ def test_a_company_of_someone_is_no_subsidiary(facts):
 ])
 def test_a_description_opening_the_sentence_describes_the_organisation_after_it(facts, text, expected):
     assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sean Tully was born in Perth and lived there until he was fifteen.", ("Sean Tully", "lives_in", "Perth")),
+    ("Tom Lund studied in Rome under Respighi, and lived there until 1940.", ("Tom Lund", "lives_in", "Rome")),
+    ("Anna Berg moved to Brightwave Inc. in 1990 and worked there for ten years.",
+     ("Anna Berg", "works_for", "Brightwave Inc.")),
+])
+def test_there_is_the_last_place_named(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text", ["Tom Lund visited Paris and there was a storm.",
+                                  "Anna Berg said there were problems in Oslo."])
+def test_existential_there_is_no_place(facts, text):
+    assert not any(p == "lives_in" for s, p, o in asserted(facts(text)))

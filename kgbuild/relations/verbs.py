@@ -151,6 +151,18 @@ def verb_objects(verb: Token, ctx: SentenceContext,
         if target in owners and ctx.lexicon.range.get(predicate) == {"Person"}:
             predicate = None  # what is done to a person's thing is not done to them: "dismissed X's claim"
         yield entity, predicate, written
+    for there in (c for c in verb.children if c.lower_ == "there" and c.dep_ == "advmod"):
+        place = _last_location(there, ctx)  # "was born in Perth and lived there" -> lived in Perth
+        predicate = place and ctx.lexicon.predicate_for(f"{phrase(*base)} in", f"{phrase(*base)} at")
+        if place and predicate:
+            yield place, predicate, f"{verb.text} {there.text}"
+
+
+def _last_location(there: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
+    """The place or organisation "there" stands for: the last one named before it in its sentence."""
+    keys = (ctx.entities.by_token.get(t.i) for t in reversed(there.doc[there.sent.start:there.i]))
+    key = next((k for k in keys if k and ctx.type_of(k) in {"Place", "Organization"}), None)
+    return (key, True) if key else None
 
 
 GAP_WORDS = {"and", ","}
