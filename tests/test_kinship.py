@@ -45,3 +45,18 @@ def test_his_in_a_coordination_is_the_first_conjunct(facts):
 ])
 def test_no_kinship_without_a_kinship_noun(facts, text):
     assert not {f for f in asserted(facts(text)) if f[1] in {"child_of", "parent_of"}}
+
+
+@pytest.mark.parametrize("text, parents", [
+    ("Tom Michie is the son of the biologist Anne McLaren and computer scientist Donald Michie.",
+     ["Anne McLaren", "Donald Michie"]),
+    ("Anna Berg is the daughter of Harold Berg and Jane Berg.", ["Harold Berg", "Jane Berg"]),
+])
+def test_each_parent_listed_after_of(facts, text, parents):
+    child = text.split(" is ")[0]
+    assert {(child, "child_of", p) for p in parents} <= asserted(facts(text))
+
+
+def test_a_list_after_a_description_of_the_first_name_is_not_its_own_list(facts):
+    found = asserted(facts("Tom Lund is the son of the biologist Anne Lund, and Kim Ode is his friend."))
+    assert ("Tom Lund", "child_of", "Kim Ode") not in found

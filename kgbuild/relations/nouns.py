@@ -54,7 +54,7 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
     if not preps and following is not None and following.dep_ == "prep" and following.head.i < noun.i:
         preps = [following]  # "a businessman, chairman and CEO of Y" with "of Y" hung on "businessman"
     arguments = [(lemma_of(prep), target) for prep in preps
-                 for pobj in prep.children if pobj.dep_ == "pobj" for target in conjuncts(pobj)]
+                 for pobj in prep.children if pobj.dep_ == "pobj" for target in _listed(pobj, ctx)]
     owned = [(prep, owner) for prep, target in arguments if lemma_of(target) in BODY_NOUNS
              and not ctx.entity(target) for owner in target.children
              if owner.dep_ in {"compound", "poss"} and ctx.entity(owner)]  # "chairman of the Twitter board"
@@ -80,6 +80,16 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
                                  qualifiers)
             if fact:
                 yield target, fact
+
+
+def _listed(pobj: Token, ctx: SentenceContext) -> list[Token]:
+    """The object of a preposition and those listed with it, also where the parse joins the next one to a
+    description or a name beside the first: "the son of [the biologist Anne Roe] and [Tom Roe]"."""
+    found = ctx.entity(pobj)
+    beside = [c for c in pobj.children if c.dep_ == "appos"]
+    listed = [c for b in beside for c in b.conjuncts if found and (e := ctx.entity(c)) and e[0] != found[0]
+              and ctx.type_of(e[0]) == ctx.type_of(found[0])]
+    return [*conjuncts(pobj), *listed]
 
 
 def nominal_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
