@@ -104,10 +104,11 @@ def _noun_phrase_head(noun: Token) -> Token:
 
 
 def _named_by(noun: Token) -> list[Token]:
-    """The noun and the words naming what it describes: "(Acme,) a firm" and "(Acme is) a firm" -> Acme."""
+    """The words naming what a noun describes, and the noun: "(Acme,) a firm" and "(Acme is) a firm" -> Acme;
+    "Jane Roe, a Democrat (who ...)" -> Jane Roe, not the party the word "Democrat" also names."""
     named = [noun]
     if noun.dep_ == "appos":
-        named.append(noun.head)
+        named.insert(0, noun.head)
     if noun.dep_ == "attr":
         named += [c for c in noun.head.children if c.dep_ == "nsubj"]
     return named

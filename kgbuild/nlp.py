@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .context_types import club_title_follows, electoral_area_follows, organisation_title_follows
-from .entity_types import decide_labels
+from .entity_types import decide_labels, person_by_first_name
 from .errors import KgbuildError
-from .knowledge import has_legal_suffix, is_common_noun, is_first_name
+from .knowledge import has_legal_suffix, is_common_noun, is_first_name, place
 from .model import Article
 from .names import DEMONYMS
 from .settings import DEFAULT_MODEL
@@ -23,6 +23,7 @@ from .words import (
     DEPARTMENT_WORDS,
     OFFICE_TITLES,
     ORG_NOUNS,
+    PARTY_MEMBERS,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
     ROLE_WORDS,
@@ -184,6 +185,32 @@ def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> li
     return found
 
 
+def _loose_name_word(token: Token) -> bool:
+    """A capitalised proper noun that is not also a common noun ("Democrat" in "Democrat Norma Torres" is)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_common_noun(token.text)
+
+
+def _persons_by_first_name(doc: Doc, covered: set[int]) -> list[Span]:
+    """Whole names the model missed that start with a known first name: "Norma Torres" in "Democrat Norma
+    Torres won". Two or three proper nouns with no other proper noun around them, not a known place."""
+    found = []
+    for token in doc:
+        start = token.i
+        if start in covered or (start > token.sent.start and _loose_name_word(doc[start - 1])):
+            continue
+        for end in (start + 3, start + 2):
+            words = doc[start:end]
+            if end > token.sent.end or covered.intersection(range(start, end)) \
+                    or any(t.pos_ != "PROPN" for t in words) \
+                    or (end < token.sent.end and _loose_name_word(doc[end])):
+                continue
+            if person_by_first_name([t.text for t in words]) and place(words.text) is None:
+                found.append(Span(doc, start, end, label="PERSON"))
+                covered.update(range(start, end))
+                break
+    return found
+
+
 TITLE_QUALIFIERS = {"former", "then", "ex", "new", "outgoing", "incoming", "longtime", "current", "acting",
                     "interim", "founding"}
 
@@ -300,6 +327,24 @@ def _national_body(span: Span) -> Span:
     return span
 
 
+def _party(span: Span) -> Span:
+    """A party's member noun or adjective is the party: "Democrat" in "Democrat Jane Roe" (Democratic Party)."""
+    party = PARTY_MEMBERS.get(span.text.lower())
+    if party and span.label_ in {"NORP", "ORG"}:
+        return Span(span.doc, span.start, span.end, label="ORG", span_id=party)
+    return span
+
+
+def _party_words(doc: Doc, covered: set[int]) -> list[Span]:
+    """Capitalised party words the model left out: "Republican" in "Her Republican challenger"."""
+    found = []
+    for token in doc:
+        if token.i not in covered and token.text[:1].isupper() and token.lower_ in PARTY_MEMBERS:
+            found.append(Span(doc, token.i, token.i + 1, label="ORG", span_id=PARTY_MEMBERS[token.lower_]))
+            covered.add(token.i)
+    return found
+
+
 @Language.component("entity_repair")
 def entity_repair(doc: Doc) -> Doc:
     """Drop junk entities and label every repeat of a known name consistently within the document; a name
@@ -313,16 +358,21 @@ def entity_repair(doc: Doc) -> Doc:
         alone.setdefault(e.text, set()).add(e.label_)
         if e.label_ == "PERSON" and len(e) > 1:
             alone.setdefault(e[-1].text, set()).add("PERSON")  # "Musk" of "Elon Musk"
-    pieces = [p for e in doc.ents if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
+    pieces = [p for e in map(_party, doc.ents) if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
               for p in _split_possessive(e, alone)]
     kept = [_titled_person(s) for s in map(_clean_span, pieces) if s is not None and not _department_word(s)]
     kept = _without_boards([_national_body(s) for s in kept])
     label_of = decide_labels(kept)
     covered = {i for s in kept for i in range(s.start, s.end)}
+    missed = _persons_by_first_name(doc, covered)
+    for person in missed:
+        label_of.setdefault(person.text, "PERSON")  # its surname alone is the person too (_repeated_names)
     repeated = _repeated_names(doc, label_of, covered)
     if repeated:  # their context votes too: "Dell reported profits" before "Michael Dell" and "Dell" (ORG)
-        label_of = decide_labels(kept + repeated)
-    spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id) for s in kept + repeated]
+        label_of = decide_labels(kept + missed + repeated)
+    spans = [Span(doc, s.start, s.end, label=_label_in_context(s, label_of), span_id=s.id)
+             for s in kept + missed + repeated]
+    spans.extend(_party_words(doc, covered))
     spans.extend(_names_in_apposition(doc, covered))
     spans.extend(_employers_in_titles(doc, covered))
     spans.extend(_holders_of_titles(doc, spans, covered))

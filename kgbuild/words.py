@@ -8,8 +8,9 @@ TITLES = set("""
 mr mrs ms miss dr sir dame lord lady prof professor president vice senator sen rep representative gov
 governor mayor minister premier chancellor king queen prince princess pope general gen col colonel
 captain capt lt sgt judge justice secretary ambassador chairman chairwoman ceo coach rev father sheikh emir
-councillor councilor councilman councilwoman alderman commissioner cllr maj adm cmdr supt insp det atty amb
+councillor councilor councilman councilwoman councilmember alderman commissioner cllr maj adm cmdr supt insp det atty amb
 sergeant lieutenant corporal constable detective inspector superintendent deputy officer trooper sheriff
+assemblyman assemblywoman assemblymember congressman congresswoman solicitor
 """.split())
 
 # Abbreviated titles before a name, and the role each stands for ("Gov. Jane Roe" -> Governor).
@@ -42,6 +43,13 @@ ORGANISATION_PARTS = set("""
 board committee council foundation lab labs laboratory division unit department office fund trust institute
 center centre museum hospital school academy subsidiary team squad
 """.split())
+
+# A party's member nouns and adjectives, which name the party they stand for ("Democrat Jane Roe").
+PARTY_MEMBERS = {"democrat": "Democratic Party", "democrats": "Democratic Party", "democratic": "Democratic Party",
+                 "republican": "Republican Party", "republicans": "Republican Party", "gop": "Republican Party",
+                 "labour": "Labour Party", "tory": "Conservative Party", "tories": "Conservative Party",
+                 "conservative": "Conservative Party", "conservatives": "Conservative Party",
+                 "liberal democrat": "Liberal Democrats", "liberal democrats": "Liberal Democrats"}
 
 # Nouns that describe a place ("the country").
 PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..entities import ArticleEntities
 from ..lexicon import Lexicon
 from ..model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, LocalEntity, Sentence
-from ..words import KINSHIP_NOUNS, NEWS_OUTLET, ROLE_WORDS, TITLES
+from ..words import KINSHIP_NOUNS, NEWS_OUTLET, PARTY_MEMBERS, ROLE_WORDS, TITLES
 
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
 PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
@@ -61,6 +61,9 @@ class SentenceContext:
     def entity(self, token: Token) -> tuple[str, bool] | None:
         """The entity a token names or refers to, and whether that took coreference."""
         if token.i in self.entities.by_token:
+            if token.lower_ in PARTY_MEMBERS and token.dep_ == "appos" and token.head.i in self.entities.by_token \
+                    and self.type_of(self.entities.by_token[token.head.i]) == "Person":
+                return self.entities.by_token[token.head.i], False  # "Jane Roe, a Democrat who ..." is Jane Roe
             return self.entities.by_token[token.i], False
         if token.i in self.references:
             return self.references[token.i], True

@@ -287,7 +287,8 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                     facts = [make_fact(ctx, owner, POSSESSIVE_NOUNS[lemma], item, "possessive", 0.8, noun,
                                    f"'s {noun.text}")]
                 else:
-                    predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun, "of"))), None)
+                    phrases = noun_phrases(noun, "of") + noun_phrases(noun, "to")  # "her rival (to her)"
+                    predicate = next(filter(None, map(ctx.lexicon.relational.get, phrases)), None)
                     role_holder = is_role_noun(noun) and ctx.type_of(item[0]) == "Person"
                     role, qualifiers, _, _ = role_phrase(noun, ctx)
                     quals = tuple(q.lower_ for q in qualifiers)
