@@ -186,8 +186,10 @@ def _repeated_names(doc: Doc, label_of: dict[str, str], covered: set[int]) -> li
 
 
 def _loose_name_word(token: Token) -> bool:
-    """A capitalised proper noun that is not also a common noun ("Democrat" in "Democrat Norma Torres" is)."""
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_common_noun(token.text)
+    """A capitalised proper noun that is neither a common noun ("Democrat" in "Democrat Norma Torres" is) nor a
+    title ("Councilmember Greg Casar")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_common_noun(token.text) \
+        and not _is_role_word(token)
 
 
 def _persons_by_first_name(doc: Doc, covered: set[int]) -> list[Span]:
@@ -268,6 +270,29 @@ def _holders_of_titles(doc: Doc, spans: list[Span], covered: set[int]) -> list[S
         if end > start and not covered.intersection(range(start, end)):
             found.append(Span(doc, start, end, label="PERSON"))
             covered.update(range(start, end))
+    return found
+
+
+# Offices held in a town, region or country, which the place's name comes before ("Ontario Mayor Jane Roe").
+PLACE_OFFICES = {"mayor", "governor", "premier", "sheriff"}
+
+
+def _places_of_offices(doc: Doc, covered: set[int]) -> list[Span]:
+    """Known places the model missed right before an office held there and a name: "Ontario" in "Ontario Mayor
+    Paul Leon" (one to three proper nouns that GeoNames knows as a whole)."""
+    found = []
+    for token in doc[1:-1]:
+        after = doc[token.i + 1]
+        if token.i in covered or after.lower_ not in PLACE_OFFICES or token.i + 2 >= len(doc) \
+                or doc[token.i + 2].pos_ != "PROPN" or not doc[token.i + 2].text[:1].isupper():
+            continue
+        for start in range(max(token.i - 2, token.sent.start), token.i + 1):
+            words = doc[start:token.i + 1]
+            if not covered.intersection(range(start, token.i + 1)) \
+                    and all(t.pos_ == "PROPN" and _is_name_word(t) for t in words) and place(words.text):
+                found.append(Span(doc, start, token.i + 1, label="GPE"))
+                covered.update(range(start, token.i + 1))
+                break
     return found
 
 
@@ -377,6 +402,7 @@ def entity_repair(doc: Doc) -> Doc:
     spans.extend(_employers_in_titles(doc, covered))
     spans.extend(_holders_of_titles(doc, spans, covered))
     spans.extend(_electoral_areas(doc, covered))
+    spans.extend(_places_of_offices(doc, covered))
     spans.extend(e for e in doc.ents if e.label_ == "DATE")  # kept for dates of birth, death, founding
     doc.ents = filter_spans([_with_legal_suffix(s) for s in spans])
     return doc

@@ -67,6 +67,7 @@ quarterback guard forward defender goalkeeper pitcher rapper musician artist pro
 correspondent anchor host commentator photographer sergeant soldier activist campaigner strategist
 consultant researcher physician doctor nurse surgeon teacher priest bishop cardinal rabbi imam prosecutor
 detective inspector commissioner superintendent treasurer undersecretary under-secretary official
+pilot chef clerk mechanic pastor architect marshal paramedic
 """.split())
 
 # Titles of courtesy: part of how a person is addressed, never a role.

@@ -70,3 +70,60 @@ def test_a_possessive_rival_is_a_competitor_not_an_employee(facts):
     found = asserted(facts("Anna Berg won the seat. Her challenger, Tom Lund, got 40 percent."))
     assert ("Tom Lund", "competes_with", "Anna Berg") in found
     assert ("Tom Lund", "works_for", "Anna Berg") not in found
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Her challenger, Ontario Mayor Tom Lund, got 40 percent.", "Tom Lund", "Ontario"),
+    ("Springfield Mayor Anna Berg resigned on Monday.", "Anna Berg", "Springfield"),
+    ("Tom Lund served for two terms as mayor of Leeds.", "Tom Lund", "Leeds"),
+    ("Tom Lund, who served for eight years as mayor of Leeds, died.", "Tom Lund", "Leeds"),
+])
+def test_a_mayor_governs_the_place_named_with_the_office(facts, text, person, place):
+    assert (person, "governs", place) in asserted(facts(text))
+
+
+def test_a_word_before_a_mayor_that_is_no_known_place_stays_in_the_title(run):
+    assert not {e.name for e in run("Acme Mayor Anna Berg resigned.").entities if e.type == "Place"}
+
+
+def test_time_spent_as_a_worker_keeps_the_workplace(facts):
+    found = asserted(facts("Anna Berg worked for 30 years as a teacher at Leeds Grammar School."))
+    assert {("Anna Berg", "works_for", "Leeds Grammar School"), ("Anna Berg", "role", "teacher")} <= found
+
+
+@pytest.mark.parametrize("text, site, place", [
+    ("Tom Lund died Monday at Stanford Hospital in Palo Alto.", "Stanford Hospital", "Palo Alto"),
+    ("He studied at Leeds Grammar School in Leeds.", "Leeds Grammar School", "Leeds"),
+])
+def test_a_site_named_with_its_place_is_located_there(facts, text, site, place):
+    assert {(s, o) for s, p, o in asserted(facts(text)) if p in {"located_in", "headquartered_in"}} == {(site, place)}
+
+
+def test_a_company_with_a_place_after_it_is_not_based_there(facts):
+    found = asserted(facts("Apple in China sold fewer phones last year."))
+    assert not {f for f in found if f[1] in {"located_in", "headquartered_in"}}
+
+
+@pytest.mark.parametrize("text, person, employer, role", [
+    ("Tom Lund was a pilot in the Marine Corps.", "Tom Lund", "Marine Corps", "pilot"),
+    ("Anna Berg is a pilot for Delta Air Lines.", "Anna Berg", "Delta Air Lines", "pilot"),
+    ("Anna Berg was a clerk at Leeds Crown Court.", "Anna Berg", "Leeds Crown Court", "clerk"),
+])
+def test_an_occupation_in_or_at_an_organisation_is_a_post_there(facts, text, person, employer, role):
+    assert {(person, "works_for", employer), (person, "role", role)} <= asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, person, firm", [
+    ("Tom Lund, a founding partner of Acme Partners, has died.", "Tom Lund", "Acme Partners"),
+    ("Tom Lund, a founding partner of the Boston firm now known as Acme Partners, has died.", "Tom Lund",
+     "Acme Partners"),
+    ("Anna Berg was a founding member of the company now known as Northwind Holdings Inc.", "Anna Berg",
+     "Northwind Holdings Inc."),
+])
+def test_a_founding_partner_founded_the_firm_named_after_known_as(facts, text, person, firm):
+    assert (person, "founded", firm) in asserted(facts(text))
+
+
+def test_known_as_a_description_is_no_name(facts):
+    found = asserted(facts("Anna Berg, a lawyer known as a fighter, won the case."))
+    assert ("Anna Berg", "role", "lawyer") in found and len(found) == 1

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ..entities import ArticleEntities
 from ..lexicon import Lexicon
 from ..model import Fact, Sentence
-from .affiliations import affiliation_facts, place_chain_facts
+from .affiliations import affiliation_facts, place_chain_facts, placed_in_facts
 from .context import SentenceContext, party_membership
 from .dates import date_facts, parenthetical_facts
 from .nouns import nominal_facts
@@ -35,7 +35,7 @@ from .verbs import svo_facts
 
 
 RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, title_facts, affiliation_facts, place_chain_facts,
-         party_facts, date_facts, parenthetical_facts)
+         placed_in_facts, party_facts, date_facts, parenthetical_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,

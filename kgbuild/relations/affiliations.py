@@ -82,3 +82,26 @@ def place_chain_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                              f"{town.text}, {area.text}")
             if fact:
                 yield fact
+
+
+# Last words of the names of buildings and institutions that stand in one place ("Stanford Hospital").
+SITE_WORDS = {"hospital", "clinic", "school", "university", "college", "academy", "museum", "center", "centre",
+              "church", "cathedral", "mosque", "temple", "prison", "jail", "airport", "stadium", "arena", "hotel",
+              "library", "courthouse", "theatre", "theater", "zoo", "institute", "laboratory", "base", "station"}
+
+
+def placed_in_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """A place or a site named with the place it is in: "Stanford Hospital in Palo Alto", "the 80th District in
+    the San Diego area" (located_in). Not for other organisations: "Apple in China" is no headquarters."""
+    for span, key in ctx.entities.spans:
+        kind = ctx.type_of(key)
+        if not sent.start <= span.start < sent.end or not (
+                kind == "Place" or (kind == "Organization" and span[-1].lower_ in SITE_WORDS)):
+            continue
+        for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for target in _objects_of(prep, ctx):
+                if ctx.type_of(target[0]) == "Place" and not target[1]:
+                    fact = make_fact(ctx, (key, False), "located_in", target, "affiliation", 0.75, None,
+                                     f"{span.text} in")
+                    if fact:
+                        yield fact

@@ -12,6 +12,9 @@ from ..lexicon import Lexicon
 from ..model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, LocalEntity, Sentence
 from ..words import KINSHIP_NOUNS, NEWS_OUTLET, PARTY_MEMBERS, ROLE_WORDS, TITLES
 
+# Participles that give a name to the noun they follow: "a company called Acme", "the firm now known as Acme".
+NAMING_VERBS = {"call", "name", "know", "rename", "dub"}
+
 RANK_MODIFIERS = {"vice", "deputy", "assistant", "associate", "under", "co", "sub"}
 PEOPLE_NOUNS = ROLE_WORDS | KINSHIP_NOUNS | {"people", "family", "friend", "friends", "staff", "team", "supporter"}
 OFFICE_WORDS = TITLES | {"attorney", "judge", "official", "envoy", "diplomat", "undersecretary", "prosecutor",
@@ -71,6 +74,12 @@ class SentenceContext:
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.entities.by_token:
                     return self.entities.by_token[child.i], False
+                if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:  # "a firm (now) known as Acme"
+                    names = [n for c in child.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                             for n in ([c] if c.dep_ == "oprd" else [g for g in c.children if g.dep_ == "pobj"])]
+                    found = next((self.entities.by_token[n.i] for n in names if n.i in self.entities.by_token), None)
+                    if found:
+                        return found, False
         return None
 
     def type_of(self, key: str) -> str:

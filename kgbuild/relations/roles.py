@@ -202,8 +202,8 @@ def role_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
         lemma = lemma_of(verb)
         if lemma not in APPOINT_VERBS and lemma not in COPULAS and lemma not in SERVE_VERBS:
             continue
-        as_phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                      for p in c.children if p.dep_ == "pobj" and (p.pos_ == "NOUN" or is_role_noun(p))]
+        as_phrases = [p for c in _as_preps(verb) for p in c.children
+                      if p.dep_ == "pobj" and (p.pos_ == "NOUN" or is_role_noun(p))]
         if lemma in APPOINT_VERBS:  # "X was named CEO", "the board named X (as) CEO"
             holder_deps = {"nsubjpass"} if any(c.dep_ == "nsubjpass" for c in verb.children) else {"dobj", "oprd"}
         elif lemma in COPULAS or (lemma in SERVE_VERBS and as_phrases):  # "X is CEO", "X served as CEO"
@@ -268,6 +268,19 @@ def appointers_of(verb: Token, ctx: SentenceContext) -> list[tuple[str, bool]]:
     if verb.dep_ == "acl" and verb.tag_ == "VBD":  # the small model's reading of "Acme, the company, named X"
         return [a for a in [described(verb.head, ctx)] if a]
     return subjects_of(verb, ctx)
+
+
+# Nouns for a span of time a post can be held for ("for two terms", "for 30 years").
+TIME_SPANS = {"term", "year", "month", "decade", "week", "stint", "tenure", "period", "season", "spell"}
+
+
+def _as_preps(verb: Token) -> list[Token]:
+    """The "as" of a verb, also when the parse hangs it on a span of time before it: "served for two terms as
+    mayor", "worked for 30 years as a teacher"."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    spans = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "during"}
+             for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in TIME_SPANS]
+    return preps + [c for o in spans for c in o.children if c.dep_ == "prep" and c.lower_ == "as"]
 
 
 def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
