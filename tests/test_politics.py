@@ -127,3 +127,26 @@ def test_a_founding_partner_founded_the_firm_named_after_known_as(facts, text, p
 def test_known_as_a_description_is_no_name(facts):
     found = asserted(facts("Anna Berg, a lawyer known as a fighter, won the case."))
     assert ("Anna Berg", "role", "lawyer") in found and len(found) == 1
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Democrat Maria Delgado handily won a state Senate seat.", "Maria Delgado", "Senate"),
+    ("Anna Berg won a seat on the Leeds City Council.", "Anna Berg", "Leeds City Council"),
+    ("Anna Berg captured a Senate seat in Ohio in 2018.", "Anna Berg", "Senate"),
+])
+def test_winning_a_body_s_seat_is_election_to_it(facts, text, person, body):
+    assert (person, "elected_to", body) in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text", ["Tom Lund took a Labour seat in Leeds.", "Anna Berg lost her Senate seat."])
+def test_a_party_s_seat_or_a_lost_seat_is_no_election(facts, text):
+    assert not {f for f in asserted(facts(text)) if f[1] == "elected_to"}
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Former state Sen. Gloria Okafor resigned in January.", "Gloria Okafor", "state Senator"),
+    ("state Rep. Tom Lund voted against the bill.", "Tom Lund", "state Representative"),
+    ("county judge Anna Berg ruled on Monday.", "Anna Berg", "county judge"),
+])
+def test_the_level_of_government_belongs_to_the_title(facts, text, person, role):
+    assert (person, "role", role) in asserted(facts(text))

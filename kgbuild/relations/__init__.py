@@ -28,14 +28,14 @@ from .affiliations import affiliation_facts, place_chain_facts, placed_in_facts
 from .context import SentenceContext, party_membership
 from .dates import date_facts, parenthetical_facts
 from .nouns import nominal_facts
-from .parties import party_facts
+from .parties import party_facts, seat_facts
 from .roles import possessive_facts, role_facts
 from .titles import title_facts
 from .verbs import svo_facts
 
 
 RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, title_facts, affiliation_facts, place_chain_facts,
-         placed_in_facts, party_facts, date_facts, parenthetical_facts)
+         placed_in_facts, party_facts, seat_facts, date_facts, parenthetical_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,

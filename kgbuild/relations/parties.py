@@ -1,5 +1,6 @@
-"""A person's party said by the party's member word next to the name: "Democrat Jane Roe", "Jane Roe, a
-Democrat", "her Republican challenger, John Doe", "Democratic Congressman John Doe" (member_of_party)."""
+"""Parties and seats: a person's party said by the party's member word next to the name ("Democrat Jane Roe",
+"Jane Roe, a Democrat", "her Republican challenger, John Doe", "Democratic Congressman John Doe":
+member_of_party); a body's seat won ("won a state Senate seat": elected_to)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Fact
 from ..words import PARTY_MEMBERS, is_role_word
-from .context import SentenceContext, make_fact
+from .context import SentenceContext, lemma_of, make_fact, subjects_of
 
 PARTY_NAMES = frozenset(PARTY_MEMBERS.values())
 # Nouns for someone in a race, who can carry a party's word ("the Republican challenger").
@@ -52,3 +53,23 @@ def party_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                     word.text)
         if fact:
             yield fact
+
+
+# Verbs for winning a seat in an election ("won/took/captured a Senate seat").
+SEAT_VERBS = {"win", "take", "capture", "gain", "retain", "flip"}
+
+
+def seat_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """The body whose seat someone won, named before "seat": "X won a state Senate seat" -> X elected_to the
+    Senate (with a preposition, "won a seat on the council" is the lexicon's "win seat on")."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in SEAT_VERBS:
+            continue
+        bodies = [e for seat in verb.children if seat.dep_ == "dobj" and seat.lemma_.lower() == "seat"
+                  for c in seat.children if c.dep_ in {"compound", "nmod"} and c.lower_ not in PARTY_MEMBERS
+                  if (e := ctx.entity(c)) and ctx.type_of(e[0]) == "Organization"]  # not "a Labour seat"
+        for winner in subjects_of(verb, ctx) if bodies else []:
+            for body in bodies:
+                fact = make_fact(ctx, winner, "elected_to", body, "svo", 0.75, verb, f"{verb.text} ... seat")
+                if fact:
+                    yield fact

@@ -19,6 +19,8 @@ from .nouns import is_role_noun
 from .roles import role_text
 
 CONJUNCTIONS = {"and", "&"}
+# Lower-case words for the level of government an office belongs to ("former state Sen. X", "county judge X").
+JURISDICTIONS = {"state", "federal", "county", "city", "district", "national", "regional", "municipal", "provincial"}
 MAX_RUN = 12
 
 
@@ -41,7 +43,7 @@ def _is_role(words: list[Token], ctx: SentenceContext) -> bool:
         and all(t.text[:1].isupper() for t in words[of + 1:])
     return (_is_role_word(words[-1]) or formal) and all(
         t.lower_ == "of" or t.text == "-" or _is_role_word(t) or t.lower_ in ROLE_MODIFIERS or t.text[:1].isupper()
-        for t in words)
+        or t.text in JURISDICTIONS for t in words)
 
 
 def _title_run(span: Span, ctx: SentenceContext) -> list[Token]:
