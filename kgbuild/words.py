@@ -101,7 +101,7 @@ honorary
 """.split())
 
 # Verbs that give someone a post: "X was appointed chief executive", "named Y chairman".
-APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install"}
+APPOINT_VERBS = {"name", "appoint", "elect", "nominate", "promote", "hire", "select", "choose", "install", "confirm"}
 
 
 def is_role_word(word: str) -> bool:

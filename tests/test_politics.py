@@ -150,3 +150,16 @@ def test_a_party_s_seat_or_a_lost_seat_is_no_election(facts, text):
 ])
 def test_the_level_of_government_belongs_to_the_title(facts, text, person, role):
     assert (person, "role", role) in asserted(facts(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The city council confirmed Anna Berg as Leeds's new police chief.", ("Anna Berg", "role", "police chief")),
+    ("Anna Berg was confirmed as chief executive of Acme Corp on Monday.", ("Anna Berg", "ceo_of", "Acme Corp")),
+    ("Acme Corp confirmed Anna Berg as its chairman.", ("Acme Corp", "appointed", "Anna Berg")),
+])
+def test_confirming_someone_as_a_post_gives_them_the_post(facts, text, fact):
+    assert fact in asserted(facts(text))
+
+
+def test_confirming_a_fact_gives_no_post(facts):
+    assert not {f for f in asserted(facts("Police confirmed Tom Lund died on Monday.")) if f[1] == "role"}
