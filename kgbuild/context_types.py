@@ -6,9 +6,10 @@ after it ("Jane Roe, 54,"), a role after "is/was/became" ("Parag is CEO", "X was
 role in apposition ("Jane Roe, the company's chief executive") are a person's; a role that only an
 organisation has after the name ("Twitter CEO"), a possessive role ("Twitter's chairman"), a legal or
 club word in the name ("Norra FC", "Acme Inc"), "formerly of X", "joined X", "X boss/manager/coach" or a
-describing organisation noun ("drugs group X", "the X lab"), "founded/bought X", "the chief executive of X" are an organisation's; "annexed X", "invaded X"
-"in X, Y" with Y a place, the region after a town ("Springfield, IL") or a known town before "mayor",
-"council" or "residents" are a place's.
+describing organisation noun ("drugs group X", "the X lab"), "founded/bought X", "the chief executive of X"
+are an organisation's; "annexed X", "invaded X", "in X, Y" with Y a place, the region after a town
+("Springfield, IL"), a known town before "mayor", "council" or "residents", or a kind of place after or in
+apposition ("X district", "X, a city in Y") are a place's.
 `context_votes` counts them over the article; how they combine with knowledge and the model's label is
 `entity_types`' rule.
 """
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .knowledge import has_legal_suffix, is_common_noun, is_first_name, is_within, place
 from .names import DEMONYMS, KNOWN_ALIASES
 from .words import (APPOINT_VERBS, ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS,
-                    ROLE_MODIFIERS, TITLES, is_role_word)
+                    PLACE_KIND_NOUNS, ROLE_MODIFIERS, TITLES, is_role_word)
 
 # Last words of organisations' names (legal suffixes such as Inc or ASA come from cleanco: has_legal_suffix).
 ORG_WORDS = {"group", "company", "bank", "university", "college",
@@ -221,6 +222,12 @@ def _place_votes(span: Span) -> int:
         votes += 1  # "Riverside ward", "the Ashford constituency", "won the Northgate division"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"seat", "ward", "constituency"}:
         votes += 1  # "the seat of Hartley Vale"
+    if (root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in PLACE_KIND_NOUNS) \
+            or any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_KIND_NOUNS for c in root.children):
+        votes += 1  # "Nepal's Sankhuwasabha district", "Pokhara, a city in Nepal"
+    if root.dep_ == "pobj" and root.head.lower_ in {"in", "within"} and (
+            root.head.head.lemma_.lower() in PLACE_KIND_NOUNS or root.head.head.ent_type_ in {"GPE", "LOC"}):
+        votes += 1  # "Chainpur municipality in Sankhuwasabha", "Leeds in Yorkshire"
     if span.start == span.sent.start and span.text.isupper() and len(after) and after[0].text == "," \
             and place(span.text) is not None:
         votes += 1  # a dateline: "OSLO, March 3"

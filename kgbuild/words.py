@@ -54,6 +54,12 @@ PARTY_MEMBERS = {"democrat": "Democratic Party", "democrats": "Democratic Party"
 # Nouns that describe a place ("the country").
 PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}
 
+# Kinds of place named after a place's name: "Sankhuwasabha district", "Sichuan province", "the Hewa river".
+PLACE_KIND_NOUNS = set("""
+district province county municipality region state prefecture governorate oblast canton borough township parish
+city town village neighbourhood neighborhood suburb island peninsula river valley lake mountain desert
+""".split())
+
 # Common nouns that only locate something: "supplied internet to locations within Ukraine".
 LOCATION_NOUNS = {"location", "area", "region", "city", "town", "village", "part", "site", "territory",
                   "facility", "base", "place", "community", "district", "province", "zone", "point", "front",

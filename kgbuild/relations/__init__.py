@@ -12,6 +12,7 @@ Each rule has an id (kept on every fact it makes):
   copula_role "X is the chief executive of Y", "X became chairman", "X was named coach"
   date        "born on 3 May 1950", "died in 2001", "Acme, founded in 1998"
   parenthetical  "Jane Roe (born 3 May 1950 in Lyon)", "John Doe (1920–1990)"
+  place       a place in another: "Nepal's Sankhuwasabha district", "Voss municipality in Vestland"
   entailed    what another fact entails: the leader, founder or (former) member who left a party is its member
 
 A relation between two entities whose words match no trigger phrase is kept with the open predicate
@@ -29,13 +30,14 @@ from .context import SentenceContext, party_membership
 from .dates import date_facts, parenthetical_facts
 from .nouns import nominal_facts
 from .parties import party_facts, seat_facts
+from .places import place_facts
 from .roles import possessive_facts, role_facts
 from .titles import title_facts
 from .verbs import svo_facts
 
 
 RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, title_facts, affiliation_facts, place_chain_facts,
-         placed_in_facts, party_facts, seat_facts, date_facts, parenthetical_facts)
+         placed_in_facts, party_facts, seat_facts, date_facts, parenthetical_facts, place_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,
