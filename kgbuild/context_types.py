@@ -157,6 +157,8 @@ def _referred_to_as_he_or_she(span: Span) -> bool:
 
 def _organisation_votes(span: Span) -> int:
     doc, votes = span.doc, 0
+    if span.text.lower() in DEMONYMS:
+        return 0  # a nationality before a title is no employer: "Spanish striker X", "Brazilian midfielder Y"
     if not is_first_name(span[0].text) and len(span) <= 4 and organisation_title_follows(doc, span.end):
         votes += 1
     if club_title_follows(doc, span.end) and not is_first_name(span[0].text):
@@ -176,8 +178,9 @@ def _organisation_votes(span: Span) -> int:
     if len(before) == 2 and before[1].lower_ in {"of", "at"} and before[0].lower_ in {"formerly", "previously"}:
         votes += 1  # "X, formerly of Twitter"
     root = span.root
-    if root.dep_ == "dobj" and root.head.lemma_ in JOINING_VERBS:
-        votes += 1  # "joined Twitter"
+    if (root.dep_ == "dobj" and root.head.lemma_ in JOINING_VERBS) \
+            or (root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_ in JOINING_VERBS):
+        votes += 1  # "joined Twitter", "joined from Shakhtar Donetsk"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and place(span.text) is None \
             and _organisation_role(root.head.head):
         votes += 1  # "the chief executive of Norra", "a co-founder of Sola"

@@ -15,12 +15,13 @@ from spacy.util import filter_spans
 from .context_types import club_title_follows, electoral_area_follows, organisation_title_follows
 from .entity_types import decide_labels, person_by_first_name
 from .errors import KgbuildError
-from .knowledge import has_legal_suffix, is_common_noun, is_first_name, place
+from .knowledge import has_legal_suffix, is_common_noun, is_common_word, is_first_name, place
 from .model import Article
 from .names import DEMONYMS
 from .settings import DEFAULT_MODEL
 from .words import (
     DEPARTMENT_WORDS,
+    HYPHENATED_TITLES,
     OFFICE_TITLES,
     ORG_NOUNS,
     PARTY_MEMBERS,
@@ -102,6 +103,9 @@ def _clean_span(span: Span) -> Span | None:
         return Span(doc, start, end, label="GPE")  # "Russian" names Russia
     if len(trimmed) == 1 and trimmed.root.pos_ in {"ADJ", "PRON", "DET"}:
         return None  # other adjectives, pronouns
+    if len(trimmed) == 1 and end < len(doc) and _is_role_word(doc[end]) and is_common_word(trimmed.text.lower()) \
+            and not is_common_noun(trimmed.text.lower()):
+        return None  # an adjective capitalised in a title names nothing: "Presidential spokesman X"
     if trimmed[0].lower_.replace(".", "") in DEGREES:
         return None  # "Ph.D. in Computer Science" is a degree, not a work or an organisation
     if len(trimmed) == 1 and _is_role_word(trimmed[0]):
@@ -490,6 +494,18 @@ def _keep_title_abbreviations(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
 
 
+def _keep_hyphenated_titles(nlp: Language) -> None:
+    """Keep titles such as "secretary-general" whole (in lower, capitalised and title case): a singular noun
+    with a lower-case lemma, which the tagger (not knowing the word) would take for an adjective."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    for title in HYPHENATED_TITLES:
+        words = title.split("-")
+        for spelling in {title, title.capitalize(), "-".join(w if w == "in" else w.capitalize() for w in words)}:
+            nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+        if ruler is not None:
+            ruler.add(patterns=[[{"LOWER": title}]], attrs={"LEMMA": title, "POS": "NOUN", "TAG": "NN"})
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> Language:
     """Load a spaCy model by package name and add kgbuild's components (and a gazetteer's names)."""
     try:
@@ -503,6 +519,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None) -> 
         raise
     _keep_co_words(nlp)
     _keep_title_abbreviations(nlp)
+    _keep_hyphenated_titles(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if "ner" not in nlp.pipe_names:

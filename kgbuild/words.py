@@ -66,6 +66,12 @@ LOCATION_NOUNS = {"location", "area", "region", "city", "town", "village", "part
                   "suburb", "outskirts", "county", "island", "state", "capital", "country", "neighborhood",
                   "neighbourhood", "municipality", "borough", "hamlet", "parish", "township", "settlement"}
 
+# Titles written with hyphens, which the tokenizer keeps whole ("the secretary-general of NATO").
+HYPHENATED_TITLES = set("""
+secretary-general attorney-general director-general governor-general solicitor-general inspector-general
+surgeon-general postmaster-general auditor-general editor-in-chief commander-in-chief
+""".split())
+
 # Nouns that name a role or occupation (besides TITLES and PERSON_NOUNS).
 ROLE_WORDS = TITLES | PERSON_NOUNS | {"coo", "cfo", "cto", "cio", "cmo", "counsel"} | set("""
 officer analyst economist spokesperson adviser advisor aide deputy head boss cofounder co-founder striker
@@ -74,7 +80,7 @@ correspondent anchor host commentator photographer sergeant soldier activist cam
 consultant researcher physician doctor nurse surgeon teacher priest bishop cardinal rabbi imam prosecutor
 detective inspector commissioner superintendent treasurer undersecretary under-secretary official
 pilot chef clerk mechanic pastor architect marshal paramedic
-""".split())
+""".split()) | HYPHENATED_TITLES
 
 # Titles of courtesy: part of how a person is addressed, never a role.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "lord", "lady"}

@@ -41,6 +41,16 @@ def noun_phrases(noun: Token, prep: str) -> list[str]:
     return phrases + [f"{lemma_of(noun)} {prep}", f"{noun.lower_} {prep}"]
 
 
+def post_predicate(noun: Token, prep: str, ctx: SentenceContext) -> str | None:
+    """The relation a relational noun and its preposition name ("chief executive of" -> ceo_of); a head of a
+    function ("communications director", "finance chief") works for the organisation, it does not lead it."""
+    predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun, prep))), None)
+    if predicate in {"leads", "leader_of"} and any(c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}
+                                                   and not ctx.entity(c) for c in noun.lefts):
+        return "works_for"
+    return predicate
+
+
 def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, rule: str, confidence: float,
                 anchor: Token | None, qualifiers: tuple[str, ...] = ()) -> Iterator[tuple[Token, Fact]]:
     """Facts from a relational noun describing `holder`: "(X,) the CEO of Y" -> X ceo_of Y.
@@ -68,7 +78,7 @@ def relational_facts(holder: tuple[str, bool], noun: Token, ctx: SentenceContext
         modifiers = [("of", c) for c in noun_.lefts if c.dep_ in {"compound", "poss"} and ctx.entity(c)
                      and (c.dep_ == "poss" or ctx.type_of(ctx.entity(c)[0]) == "Organization")]
         for prep, target in arguments + modifiers:
-            predicate = next(filter(None, map(ctx.lexicon.relational.get, noun_phrases(noun_, prep))), None)
+            predicate = post_predicate(noun_, prep, ctx)
             obj = ctx.entity(target)
             if predicate is None and prep in {"at", "for"} and obj and ctx.type_of(obj[0]) == "Organization" \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun_.children):

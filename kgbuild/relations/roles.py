@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..knowledge import country_name
 from ..model import Fact
 from ..names import DEMONYMS
 from ..words import APPOINT_VERBS, COURTESY_TITLES, TITLE_ABBREVIATIONS, TITLES
@@ -12,7 +13,7 @@ from .context import (COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_
                       SentenceContext, conjuncts, described, lemma_of, make_fact, name_before,
                       preposed_description, subjects_of)
 from .kinship import is_kinship_noun, kin_named, kin_owners
-from .nouns import is_role_noun, noun_phrases, relational_facts
+from .nouns import is_role_noun, noun_phrases, post_predicate, relational_facts
 
 
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
@@ -285,23 +286,29 @@ def _as_preps(verb: Token) -> list[Token]:
 
 def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     """'X's company Y' -> X owns Y; 'X's wife Y' -> Y spouse_of X; 'X's CEO Y' -> Y ceo_of X, role CEO."""
+    yield from _possessive_country_facts(sent, ctx)
     for noun in sent:
-        if noun.pos_ != "NOUN":
-            continue
+        if noun.pos_ != "NOUN" and not (noun.pos_ == "PROPN" and is_role_noun(noun) and not ctx.entity(noun)):
+            continue  # a capitalised title is a role noun too: "the Presidency's Communications Director, X"
         if is_kinship_noun(noun):
             owners, named = kin_owners(noun, ctx), kin_named(noun, ctx)
         else:
             owners = [o for o in (ctx.entity(c) for c in noun.children if c.dep_ == "poss") if o]
             named = [n for n in (ctx.entity(c) for c in noun.children if c.dep_ == "appos") if n]
         lemma = lemma_of(noun)
+        if not owners and is_role_noun(noun) and any(c.dep_ == "poss" for c in noun.children):
+            # an owner that names nothing still makes the noun a title: "the agency's chief, Tom Lund"
+            role, qualifiers, _, _ = role_phrase(noun, ctx)
+            yield from filter(None, (make_fact(ctx, item, "role", role_text(role), "possessive", 0.75, None,
+                                               noun.text, tuple(q.lower_ for q in qualifiers))
+                                     for item in named if ctx.type_of(item[0]) == "Person"))
         for owner in owners:
             for item in named:
                 if lemma in POSSESSIVE_NOUNS:
                     facts = [make_fact(ctx, owner, POSSESSIVE_NOUNS[lemma], item, "possessive", 0.8, noun,
                                    f"'s {noun.text}")]
                 else:
-                    phrases = noun_phrases(noun, "of") + noun_phrases(noun, "to")  # "her rival (to her)"
-                    predicate = next(filter(None, map(ctx.lexicon.relational.get, phrases)), None)
+                    predicate = post_predicate(noun, "of", ctx) or post_predicate(noun, "to", ctx)  # "her rival (to her)"
                     role_holder = is_role_noun(noun) and ctx.type_of(item[0]) == "Person"
                     role, qualifiers, _, _ = role_phrase(noun, ctx)
                     quals = tuple(q.lower_ for q in qualifiers)
@@ -313,3 +320,17 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                         facts.append(make_fact(ctx, item, "role", role_text(role), "possessive", 0.8, None,
                                                noun.text, quals))
                 yield from filter(None, facts)
+
+
+def _possessive_country_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """'Montenegro's Stevan Jovetic', 'Russia's Vladimir Putin': a country owning a person's name is theirs."""
+    for span, key in ctx.entities.spans:
+        if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Person":
+            continue
+        for owner in (c for c in span.root.children if c.dep_ == "poss" and c.i < span.start):
+            country = ctx.entity(owner)
+            if country and ctx.type_of(country[0]) == "Place" and country_name(ctx.entities.entity(country[0]).name):
+                fact = make_fact(ctx, (key, False), "citizen_of", country, "possessive", 0.7, None,
+                                 f"{owner.text}'s {span.text}")
+                if fact:
+                    yield fact
