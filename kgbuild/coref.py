@@ -133,9 +133,10 @@ def _is_description(token: Token, entities: ArticleEntities) -> str | None:
     if token.dep_ in {"appos", "attr", "compound", "npadvmod"}:
         return None  # a role being stated, not a reference
     children = list(token.children)
-    if any(c.dep_ in {"appos", "compound", "relcl", "acl"} or (c.dep_ == "prep" and c.lower_ == "of")
-           for c in children):
-        return None  # "the company SpaceX", "the energy business", "the president of France"
+    if any(c.dep_ in {"appos", "compound", "acl"} or (c.dep_ == "prep" and c.lower_ == "of")
+           or (c.dep_ == "relcl" and token.doc[c.left_edge.i - 1].text != ",") for c in children):
+        return None  # "the company SpaceX", "the energy business", "the president of France", "the firm that
+        # makes X" (a relative clause after a comma only adds to the reference: "the company, which ...")
     lemma = token.lemma_.lower()
     owners = [c for c in children if c.dep_ == "poss"]
     if owners and owners[0].tag_ != "PRP$":

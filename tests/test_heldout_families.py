@@ -83,3 +83,66 @@ def test_a_capitalised_adjective_in_a_title_is_no_organisation(facts, text):
 
 def test_an_organisation_before_a_title_stays_the_employer(facts):
     assert ("Tom Lund", "works_for", "Google") in asserted(facts("Google spokesman Tom Lund said so."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Acme Corp is expected to keep its name. The Oslo-based company, which has been in operation since 1962, saw "
+     "its shares soar.", ("Acme Corp", "headquartered_in", "Oslo")),
+    ("Acme Corp is expected to keep its name. The Oslo-based company saw its shares soar.",
+     ("Acme Corp", "headquartered_in", "Oslo")),
+])
+def test_a_description_with_a_relative_clause_after_a_comma_still_refers_back(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_description_narrowed_by_a_relative_clause_refers_to_no_one_before(facts):
+    found = asserted(facts("Acme Corp is expected to keep its name. The company that owns Brightwave Inc. is based "
+                           "in Oslo."))
+    assert ("Acme Corp", "headquartered_in", "Oslo") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Acme Corp agreed to buy its rival Brightwave Inc. in a deal.", ("Brightwave Inc.", "competes_with", "Acme Corp")),
+    ("Tom Lund praised his successor Anna Berg.", ("Anna Berg", "succeeded", "Tom Lund")),
+])
+def test_a_relative_noun_before_a_name_relates_it_to_the_owner(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_role_noun_before_a_name_is_no_relative(facts):
+    found = asserted(facts("Acme Corp hired its former analyst Tom Lund."))
+    assert not any(p in {"competes_with", "succeeded"} for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, ministry", [
+    ("A mission from the Antiquities Ministry found a tomb. \"It is a family grave,\" Khaled El-Enany, the minister "
+     "of antiquities, said.", "Antiquities Ministry"),
+    ("The Ministry of Foreign Affairs said so. Tom Lund, the minister of foreign affairs, spoke.",
+     "Ministry of Foreign Affairs"),
+])
+def test_the_minister_of_a_field_leads_the_ministry_of_it(facts, text, ministry):
+    assert any(p == "leads" and o == ministry for s, p, o in asserted(facts(text)))
+
+
+def test_a_minister_of_another_field_does_not_lead_the_ministry(facts):
+    found = asserted(facts("The Health Ministry said so. Tom Lund, the minister of antiquities, spoke."))
+    assert not any(p == "leads" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A team from the Research Center for Archaeological Studies at Minya University found it.",
+     ("Research Center for Archaeological Studies", "part_of", "Minya University")),
+    ("The Broad Institute at Harvard University published the study.",
+     ("Broad Institute", "part_of", "Harvard University")),
+])
+def test_a_unit_named_at_an_organisation_is_part_of_it(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_person_at_an_organisation_is_no_part_of_it(facts):
+    assert not any(p == "part_of" for s, p, o in asserted(facts("Tom Lund at Acme Corp said so.")))
+
+
+def test_what_merges_with_a_company_is_a_company(facts):
+    found = asserted(facts("Brightwave Holdings was created when Norra Group merged with Walgreens in 2014."))
+    assert ("Norra Group", "merged_with", "Walgreens") in found

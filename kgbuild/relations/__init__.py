@@ -6,7 +6,8 @@ Each rule has an id (kept on every fact it makes):
   possessive  "Musk's company SpaceX", "Biden's wife Jill Biden"
   appos_role  "Colin Kahl, the former under secretary of defense, ..."
   premod_role "Russian President Vladimir Putin", "reporter Ronan Farrow", "Tesla CEO Elon Musk"
-  affiliation "Megan Smith from Google", "X, formerly of Twitter", "the Oslo-based company Sola"
+  affiliation "Megan Smith from Google", "X, formerly of Twitter", "the Oslo-based company Sola", "the X
+              Institute at Y" (part_of)
   place_chain "Dayton, Ohio", "Leeds, England": a place and the region that contains it
   title       titles as a run of words: "Salesforce President and COO Bret Taylor", "Tesla and SpaceX founder X"
   copula_role "X is the chief executive of Y", "X became chairman", "X was named coach"
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from ..entities import ArticleEntities
 from ..lexicon import Lexicon
 from ..model import Fact, Sentence
-from .affiliations import affiliation_facts, place_chain_facts, placed_in_facts
+from .affiliations import affiliation_facts, place_chain_facts, placed_in_facts, unit_facts
 from .context import SentenceContext, party_membership
 from .dates import date_facts, parenthetical_facts
 from .nouns import nominal_facts
@@ -37,7 +38,7 @@ from .verbs import svo_facts
 
 
 RULES = (svo_facts, nominal_facts, possessive_facts, role_facts, title_facts, affiliation_facts, place_chain_facts,
-         placed_in_facts, party_facts, seat_facts, date_facts, parenthetical_facts, place_facts)
+         placed_in_facts, party_facts, seat_facts, date_facts, parenthetical_facts, place_facts, unit_facts)
 
 
 def extract_facts(doc: Doc, entities: ArticleEntities, references: dict[int, str], lexicon: Lexicon,

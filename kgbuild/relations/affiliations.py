@@ -1,7 +1,8 @@
 """Where a person comes from or works, said right after the name, and where an organisation is based, said
 in a compound: "Megan Smith from Google", "Alexander Macgillivray, formerly of Twitter", "Ann Lee of the
 National Cancer Institute" (works_for), "Jane Roe of Leeds" (lives_in), "the Oslo-based company Sola" and
-"Sola, the Santa Clara-based firm" (headquartered_in); and where a place is: "Dayton, Ohio" (located_in)."""
+"Sola, the Santa Clara-based firm" (headquartered_in); where a place is: "Dayton, Ohio" (located_in); and
+whose unit an organisation is: "the Broad Institute at MIT" (part_of)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..knowledge import is_within
 from ..model import Fact
 from ..names import KNOWN_ALIASES
+from ..words import ORGANISATION_PARTS
 from .context import SentenceContext, conjuncts, described, make_fact
 
 AFFILIATION_PREPS = {"of", "from", "at", "with"}
@@ -105,3 +107,18 @@ def placed_in_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                                      f"{span.text} in")
                     if fact:
                         yield fact
+
+
+def unit_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """An organisation's unit named "at" the organisation is part of it: "the Research Center for
+    Archaeological Studies at Minya University", "the Broad Institute at MIT"."""
+    for span, key in ctx.entities.spans:
+        if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Organization" \
+                or not any(t.lower_ in ORGANISATION_PARTS for t in span):
+            continue
+        for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "at" and c.i >= span.end):
+            for target in _objects_of(prep, ctx):
+                fact = ctx.type_of(target[0]) == "Organization" and make_fact(
+                    ctx, (key, False), "part_of", target, "affiliation", 0.7, None, f"{span.root.text} at")
+                if fact:
+                    yield fact

@@ -13,7 +13,7 @@ from .context import (COPULAS, OFFICE_WORDS, QUALIFIERS, SERVE_VERBS, WORKPLACE_
                       SentenceContext, conjuncts, described, lemma_of, make_fact, name_before,
                       preposed_description, subjects_of)
 from .kinship import is_kinship_noun, kin_named, kin_owners
-from .nouns import is_role_noun, noun_phrases, post_predicate, relational_facts
+from .nouns import RELATIVE_NOUNS, is_role_noun, noun_phrases, post_predicate, relational_facts
 
 
 # "X's <noun> Y" where X owns Y; other nouns ("X's wife Y", "X's CEO Y") go through the relational nouns.
@@ -138,6 +138,11 @@ def role_facts_of(holder: tuple[str, bool], noun: Token, ctx: SentenceContext, r
     if ctx.type_of(holder[0]) != "Person" or not is_role_noun(noun):
         return
     fact = make_fact(ctx, holder, "role", role_text(role), rule, confidence, anchor, noun.text, quals)
+    if fact:
+        yield fact
+    ministry = _ministry_of(noun, ctx)
+    fact = ministry and make_fact(ctx, holder, "leads", ministry, rule, confidence - 0.1, anchor, f"{noun.text} of",
+                                  quals)
     if fact:
         yield fact
     used = {target.i for target, _ in related}
@@ -287,6 +292,7 @@ def _as_preps(verb: Token) -> list[Token]:
 def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     """'X's company Y' -> X owns Y; 'X's wife Y' -> Y spouse_of X; 'X's CEO Y' -> Y ceo_of X, role CEO."""
     yield from _possessive_country_facts(sent, ctx)
+    yield from _possessive_relative_facts(sent, ctx)
     for noun in sent:
         if noun.pos_ != "NOUN" and not (noun.pos_ == "PROPN" and is_role_noun(noun) and not ctx.entity(noun)):
             continue  # a capitalised title is a role noun too: "the Presidency's Communications Director, X"
@@ -322,6 +328,18 @@ def possessive_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
                 yield from filter(None, facts)
 
 
+def _ministry_of(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
+    """The ministry a "minister of X" heads, when the article names it "X Ministry" or "Ministry of X"."""
+    if lemma_of(noun) != "minister":
+        return None
+    fields = {" ".join(t.lower_ for t in pobj.subtree if t.dep_ != "det") for prep in noun.children
+              if prep.dep_ == "prep" and prep.lower_ == "of" for pobj in prep.children
+              if pobj.dep_ == "pobj" and not ctx.entity(pobj)}
+    names = {f"{field} ministry" for field in fields} | {f"ministry of {field}" for field in fields}
+    return next(((e.key, False) for e in ctx.entities.entities
+                 if e.type == "Organization" and e.name.lower().removeprefix("the ") in names), None)
+
+
 def _possessive_country_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
     """'Montenegro's Stevan Jovetic', 'Russia's Vladimir Putin': a country owning a person's name is theirs."""
     for span, key in ctx.entities.spans:
@@ -334,3 +352,20 @@ def _possessive_country_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact
                                  f"{owner.text}'s {span.text}")
                 if fact:
                     yield fact
+
+
+def _possessive_relative_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
+    """'its rival Rite Aid', 'Acme's competitor Brightwave': a relative noun before a name, owned by another
+    entity, relates the two ("rival of" -> competes_with)."""
+    for span, key in ctx.entities.spans:
+        if not sent.start <= span.start < sent.end:
+            continue
+        owners = [o for o in (ctx.entity(c) for c in span.root.children if c.dep_ == "poss" and c.i < span.start) if o]
+        nouns = [c for c in span.root.children if c.dep_ in {"compound", "amod"} and c.i < span.start
+                 and lemma_of(c) in RELATIVE_NOUNS]
+        for noun, owner in ((n, o) for n in nouns for o in owners):
+            predicate = ctx.lexicon.relational.get(f"{lemma_of(noun)} of")
+            fact = predicate and make_fact(ctx, (key, False), predicate, owner, "possessive", 0.75, None,
+                                           f"'s {noun.text}")
+            if fact:
+                yield fact
