@@ -197,6 +197,7 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
         return max(scored)[1] if scored else None
 
     topics: set[str] = set()  # subjects of the previous sentence: what the text is about (centering)
+    unnamed_topic = False  # the previous sentence was about a person it did not name ("the 27-year-old")
     for sentence in doc.sents:
         salience = {k: v / 2 for k, v in salience.items()}
         subjects: set[str] = set()
@@ -219,8 +220,8 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
                     resolved[token.i] = key
                 continue
             kind = _pronoun_kind(token) or _is_description(token, entities)
-            if kind is None:
-                continue
+            if kind is None or (unnamed_topic and not topics and kind in (MALE, FEMALE) and _is_subject(token)):
+                continue  # "the 27-year-old trailed only X and Y. He ...": he is the unnamed one, not Y
             bound = _coordinated_owner(token, entities, resolved)
             if bound is not None and agrees(bound, kind):  # "Tom Lund and his wife Kim": his = Tom Lund
                 resolved[token.i] = bound
@@ -236,4 +237,14 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
                 if _is_subject(token):
                     subjects.add(key)
         topics = subjects
+        unnamed_topic = any(_is_unnamed_person(t, entities, resolved) for t in sentence if t.dep_ in SUBJECT_DEPS
+                            and t.head.dep_ == "ROOT")
     return resolved
+
+
+def _is_unnamed_person(token: Token, entities: ArticleEntities, resolved: dict[int, str]) -> bool:
+    """A subject describing a person without naming one: "the striker", "the 27-year-old"."""
+    if token.i in entities.by_token or token.i in resolved or token.pos_ == "PRON":
+        return False
+    age = token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children)
+    return age or token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in ROLE_WORDS

@@ -145,6 +145,16 @@ def _split_possessive(span: Span, alone: dict[str, set[str]]) -> list[Span]:
     return [Span(doc, span.start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=owned)]
 
 
+def _split_place_tail(span: Span) -> list[Span]:
+    """A name the model ran over "in" and a known place, in two: "the G20 Leaders' Summit in Buenos Aires" ->
+    the summit, Buenos Aires; not a name whose place is its own last word ("Bank of America")."""
+    cut = next((t.i for t in span[1:-1] if t.lower_ == "in"), None)
+    if cut is None or span.label_ not in {"ORG", "EVENT", "FAC", "WORK_OF_ART"} \
+            or place(span.doc[cut + 1:span.end].text) is None:
+        return [span]
+    return [Span(span.doc, span.start, cut, label=span.label_), Span(span.doc, cut + 1, span.end, label="GPE")]
+
+
 LOCATIVE = {"in", "at", "from", "to", "near", "across", "outside", "inside", "into", "throughout"}
 LOCATION_VERBS = {"base", "bear", "locate", "headquarter", "live", "move", "raise", "grow", "settle", "reside",
                   "relocate", "situate", "travel", "fly", "arrive"}
@@ -387,8 +397,8 @@ def entity_repair(doc: Doc) -> Doc:
         alone.setdefault(e.text, set()).add(e.label_)
         if e.label_ == "PERSON" and len(e) > 1:
             alone.setdefault(e[-1].text, set()).add("PERSON")  # "Musk" of "Elon Musk"
-    pieces = [p for e in map(_party, doc.ents) if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
-              for p in _split_possessive(e, alone)]
+    pieces = [q for e in map(_party, doc.ents) if e.label_ in ENTITY_TYPES or e.text.lower() in DEMONYMS
+              for p in _split_possessive(e, alone) for q in _split_place_tail(p)]
     kept = [_titled_person(s) for s in map(_clean_span, pieces) if s is not None and not _department_word(s)]
     kept = _without_boards([_national_body(s) for s in kept])
     label_of = decide_labels(kept)

@@ -54,6 +54,10 @@ PARTY_MEMBERS = {"democrat": "Democratic Party", "democrats": "Democratic Party"
 # Nouns that describe a place ("the country").
 PLACE_NOUNS = {"country", "nation", "city", "capital", "state", "region", "province", "island"}
 
+# Last words of gatherings' names, which are held in a place: "the G20 Leaders' Summit in Buenos Aires".
+GATHERING_WORDS = {"summit", "conference", "forum", "festival", "games", "olympics", "congress", "convention",
+                   "expo", "fair", "exhibition", "talks", "meeting", "assembly", "championship", "championships"}
+
 # Kinds of place named after a place's name: "Sankhuwasabha district", "Sichuan province", "the Hewa river".
 PLACE_KIND_NOUNS = set("""
 district province county municipality region state prefecture governorate oblast canton borough township parish

@@ -146,3 +146,18 @@ def test_a_person_at_an_organisation_is_no_part_of_it(facts):
 def test_what_merges_with_a_company_is_a_company(facts):
     found = asserted(facts("Brightwave Holdings was created when Norra Group merged with Walgreens in 2014."))
     assert ("Norra Group", "merged_with", "Walgreens") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Recognised as one of the league's best strikers, the 27-year old was fourth top scorer in Spain, trailing only "
+    "Lionel Messi, Cristiano Ronaldo and Radamel Falcao. He was Spain's top-scorer.",
+    "The striker trailed Tom Lund. He joined Acme Corp.",
+])
+def test_he_after_a_sentence_about_an_unnamed_person_is_not_the_last_name_in_it(facts, text):
+    found = asserted(facts(text))
+    assert not any(s in {"Radamel Falcao", "Tom Lund"} for s, p, o in found), found
+
+
+def test_he_after_a_named_subject_is_still_that_subject(facts):
+    found = asserted(facts("Tom Lund met Anna Berg and Kim Ode on Monday. He was Acme Corp's chief executive."))
+    assert ("Tom Lund", "ceo_of", "Acme Corp") in found

@@ -29,3 +29,25 @@ def test_a_place_is_in_the_place_a_comma_possessive_or_preposition_puts_around_i
 ])
 def test_lists_and_countries_acting_somewhere_are_not_nested_places(facts, text):
     assert not any(p == "located_in" for s, p, o in asserted(facts(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders met on the sidelines of the G20 Leaders' Summit in Buenos Aires, Argentina.",
+     ("G20 Leaders' Summit", "located_in", "Buenos Aires")),
+    ("The World Economic Forum in Davos opened on Monday.", ("World Economic Forum", "located_in", "Davos")),
+])
+def test_a_gathering_is_held_in_the_place_after_in(facts, text, expected):
+    assert expected in asserted(facts(text))
+
+
+def test_a_name_run_over_in_and_a_place_is_two_names(run):
+    names = {e.name for e in run("The Museum of Modern Art in New York reopened.").entities}
+    assert {"Museum of Modern Art", "New York"} <= names
+
+
+def test_an_organisation_in_a_country_is_not_located_there_by_in_alone(facts):
+    assert not any(p in {"located_in", "headquartered_in"} for s, p, o in asserted(facts("Toyota in Japan said so.")))
+
+
+def test_a_place_ending_a_name_stays_in_the_name(run):
+    assert "Bank of America" in {e.name for e in run("He works for the Bank of America.").entities}

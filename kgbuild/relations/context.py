@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..entities import ArticleEntities
 from ..lexicon import Lexicon
 from ..model import ASSERTED, HEDGED, NEGATED, REPORTED, Fact, LocalEntity, Sentence
-from ..words import KINSHIP_NOUNS, NEWS_OUTLET, PARTY_MEMBERS, ROLE_WORDS, TITLES
+from ..words import GATHERING_WORDS, KINSHIP_NOUNS, NEWS_OUTLET, PARTY_MEMBERS, ROLE_WORDS, TITLES
 
 # Participles that give a name to the noun they follow: "a company called Acme", "the firm now known as Acme".
 NAMING_VERBS = {"call", "name", "know", "rename", "dub"}
@@ -293,8 +293,10 @@ def refined_predicate(predicate: str, subject: LocalEntity, obj: LocalEntity | N
         return "member_of_party"  # "joined the Labour Party"
     if predicate == "participated_in" and obj is not None and _SCHOOL.search(obj.name):
         return "educated_at"  # "attended/entered Columbia University"
-    if predicate in {"based_in", "located_in"} and subject.type == "Organization":
-        return "headquartered_in"  # an organisation is based (located) where its headquarters are
+    if predicate in {"based_in", "located_in"} and subject.type == "Organization" \
+            and subject.name.split()[-1].lower() not in GATHERING_WORDS:
+        return "headquartered_in"  # an organisation is based (located) where its headquarters are; a summit
+        # the model took for one is only held there
     return predicate
 
 

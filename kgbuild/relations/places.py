@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..knowledge import country_name
 from ..model import Fact
-from ..words import PLACE_KIND_NOUNS
+from ..words import GATHERING_WORDS, PLACE_KIND_NOUNS
 from .context import SentenceContext, conjuncts, lemma_of, make_fact
 
 INSIDE_PREPS = {"in", "within", "inside"}
@@ -47,11 +47,18 @@ def _containers(span: Span, key: str, ctx: SentenceContext) -> Iterator[tuple[To
 
 
 def place_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
-    """A place is located in the place a possessive, "in" or "of" puts around it."""
+    """A place is located in the place a possessive, "in" or "of" puts around it; a gathering in the place
+    "in" names."""
     for span, key in ctx.entities.spans:
-        if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Place":
+        if not sent.start <= span.start < sent.end:
+            continue
+        kind = ctx.type_of(key)
+        gathering = kind == "Event" or (kind == "Organization" and span[-1].lower_ in GATHERING_WORDS)
+        if kind != "Place" and not gathering:
             continue
         for token, words in _containers(span, key, ctx):
+            if gathering and not words.endswith((" in", " within", " inside")):
+                continue  # a gathering is held in a place; "Davos's forum" says nothing of where
             container = named_place(token, ctx)
             fact = container and make_fact(ctx, (key, False), "located_in", container, "place", 0.75, None, words)
             if fact:
