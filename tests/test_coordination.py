@@ -146,3 +146,13 @@ def test_a_coordinated_passive_with_its_own_agent_shares_the_first_verbs_subject
 def test_a_coordinated_passive_does_not_take_the_object_of_the_first_verb(facts):
     found = asserted(facts("Kim Ode left Velkor Systems in 2010 and was later hired by Brightwave."))
     assert ("Brightwave", "hired", "Velkor Systems") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg held talks with President Xi Jinping for 30 minutes and Chile's President Sebastian Pinera for 35 "
+     "minutes.", ("Anna Berg", "spoke_with", "Sebastian Pinera")),
+    ("Tom Lund met with Anna Berg on Friday and Norway's Prime Minister Kim Ode on Saturday.",
+     ("Tom Lund", "met_with", "Kim Ode")),
+])
+def test_a_gapped_name_may_carry_its_owner_and_title(facts, text, expected):
+    assert expected in asserted(facts(text))

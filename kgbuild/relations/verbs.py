@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import OPEN_PREDICATE, Fact
 from ..names import DEMONYMS
-from ..words import LOCATION_NOUNS
+from ..words import LOCATION_NOUNS, is_role_word
 from .context import (COPULAS, DENIAL_VERBS, LIGHT_VERBS, PEOPLE_NOUNS, PLACE_HOP_PREPS, SentenceContext, conjuncts,
                       containing_places, described, lemma_of, make_fact, phrase, prep_paths, subjects_of)
 from .nouns import is_role_noun, noun_phrases
@@ -184,11 +184,22 @@ def gapped_conjuncts(target: Token, ctx: SentenceContext) -> list[Token]:
         i += 1
     while i < span.sent.end and doc[i].lower_ in GAP_WORDS:
         i += 1
+    while i + 1 < span.sent.end and (doc[i + 1].tag_ == "POS" or doc[i].tag_ == "POS" or _is_title(doc[i])):
+        i += 1  # the second name's owner and title: "... and Chile's President Sebastian Pinera"
     other = ctx.entities.by_token.get(i) if i < span.sent.end else None
     if other is None or other == key or ctx.type_of(other) != ctx.type_of(key):
         return []
     name = next(s for s, k in ctx.entities.spans if k == other and s.start == i)
-    return [name.root] if name.root.dep_ == "conj" and not ctx.entity(name.root.head) else []
+    root = name.root.head if name.root.dep_ == "appos" and _is_title(name.root.head) else name.root  # "Minister, X"
+    second_object = root.dep_ == "dobj" and target.dep_ == "pobj"  # the parse left the preposition out
+    return [name.root] if (root.dep_ == "conj" and not ctx.entity(root.head)) or second_object else []
+
+
+def _is_title(token: Token) -> bool:
+    """A capitalised word of a title before a name: "President", "Prime (Minister)"."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    return token.text[:1].isupper() and (is_role_word(token.lower_.rstrip(".")) or (
+        following.text[:1].isupper() and is_role_word(following.lower_.rstrip("."))))
 
 
 def _sharing_arguments(verb: Token) -> list[Token]:
