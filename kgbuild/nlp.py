@@ -233,10 +233,13 @@ TITLE_QUALIFIERS = {"former", "then", "ex", "new", "outgoing", "incoming", "long
 
 def _department_word(span: Span) -> bool:
     """A government department's word inside an office's title: "State" in "Secretary of State", "Defense" in
-    "Defense Secretary"."""
+    "Defense Secretary", "Treasury" in "Treasury and Finance Minister"."""
     doc = span.doc
     before = doc[span.start - 2:span.start] if span.start > 1 else []
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    end = span.end
+    while end + 1 < len(doc) and doc[end].lower_ in {"and", "&"} and doc[end + 1].lower_ in DEPARTMENT_WORDS:
+        end += 2  # the other departments of a joint office
+    after = doc[end].lower_ if end < len(doc) else ""
     return len(span) == 1 and span.text.lower() in DEPARTMENT_WORDS and (
         after in OFFICE_TITLES or (len(before) == 2 and before[1].lower_ in {"of", "for"}
                                    and before[0].lower_ in OFFICE_TITLES))

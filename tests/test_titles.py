@@ -93,3 +93,11 @@ def test_a_police_rank_before_a_name_is_a_role_not_part_of_it(facts, text, perso
 def test_an_office_of_a_kind_of_place_is_held_in_the_place_named_after_it(facts, text, expected, wrong):
     found = asserted(facts(text))
     assert expected in found and wrong not in found
+
+
+@pytest.mark.parametrize("text", ["Treasury and Finance Minister Berat Albayrak spoke.",
+                                  "Interior and Justice Minister Anna Berg resigned."])
+def test_departments_joined_in_one_office_are_no_employers(facts, text):
+    found = asserted(facts(text))
+    assert any(p == "role" and "Minister" in o for s, p, o in found)
+    assert not any(p == "works_for" for s, p, o in found)
