@@ -156,3 +156,9 @@ def test_a_coordinated_passive_does_not_take_the_object_of_the_first_verb(facts)
 ])
 def test_a_gapped_name_may_carry_its_owner_and_title(facts, text, expected):
     assert expected in asserted(facts(text))
+
+
+def test_a_title_inside_a_second_name_is_read_without_failing(facts):
+    found = asserted(facts("Alberto Pascaleo was a prelate who served as Bishop of Chioggia (1540–1543) and Bishop "
+                           "of Rethymo (1540–1543)."))
+    assert isinstance(found, set)

@@ -189,7 +189,9 @@ def gapped_conjuncts(target: Token, ctx: SentenceContext) -> list[Token]:
     other = ctx.entities.by_token.get(i) if i < span.sent.end else None
     if other is None or other == key or ctx.type_of(other) != ctx.type_of(key):
         return []
-    name = next(s for s, k in ctx.entities.spans if k == other and s.start == i)
+    name = next((s for s, k in ctx.entities.spans if k == other and s.start <= i < s.end), None)
+    if name is None:
+        return []
     root = name.root.head if name.root.dep_ == "appos" and _is_title(name.root.head) else name.root  # "Minister, X"
     second_object = root.dep_ == "dobj" and target.dep_ == "pobj"  # the parse left the preposition out
     return [name.root] if (root.dep_ == "conj" and not ctx.entity(root.head)) or second_object else []
