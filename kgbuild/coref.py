@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .entities import ArticleEntities
-from .knowledge import first_name_gender
+from .knowledge import CITY, COUNTRY, STATE, first_name_gender, place, region
 from .words import ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS
 
 MALE, FEMALE = "male", "female"
@@ -27,6 +27,7 @@ HEAD_OF_STATE = {"president", "premier", "chancellor", "king", "queen", "ministe
 EXPLETIVE_VERBS = {"be", "seem", "appear", "happen", "matter", "take", "make", "rain", "turn", "come", "remain",
                    "look", "sound", "feel", "become", "get"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ORDINALS = {"first", "second", "third", "fourth", "fifth"}
 OBJECT_DEPS = {"dobj", "dative", "pobj"}
 
 
@@ -137,6 +138,8 @@ def _is_description(token: Token, entities: ArticleEntities) -> str | None:
            or (c.dep_ == "relcl" and token.doc[c.left_edge.i - 1].text != ",") for c in children):
         return None  # "the company SpaceX", "the energy business", "the president of France", "the firm that
         # makes X" (a relative clause after a comma only adds to the reference: "the company, which ...")
+    if any(c.tag_ == "JJS" or c.dep_ == "amod" and c.lower_ in ORDINALS for c in children):
+        return None  # "(form) the largest party", "the first company": new information, not a reference
     lemma = token.lemma_.lower()
     owners = [c for c in children if c.dep_ == "poss"]
     if owners and owners[0].tag_ != "PRP$":
@@ -150,6 +153,23 @@ def _is_description(token: Token, entities: ArticleEntities) -> str | None:
     if lemma in PLACE_NOUNS and not owners:
         return "Place"
     return None
+
+
+# Kinds of place a description names, and the gazetteer kinds that fit each ("the state" is not a country).
+PLACE_KIND_OF_NOUN = {"country": {COUNTRY}, "nation": {COUNTRY}, "state": {STATE}, "province": {STATE},
+                      "region": {STATE}, "city": {CITY}, "capital": {CITY}}
+
+
+def _place_kind_fits(noun: str, name: str) -> bool:
+    """Whether a place may be what "the <noun>" names: "the state" a state or province (ISO 3166-2), not the
+    United States; a place the gazetteers do not know may be anything."""
+    kinds = PLACE_KIND_OF_NOUN.get(noun)
+    if kinds is None:
+        return True
+    known, subdivision = place(name), region(name)
+    if subdivision is not None and subdivision.code is not None:
+        return STATE in kinds
+    return known is None or known.kind in kinds
 
 
 def _coordinated_owner(token: Token, entities: ArticleEntities, resolved: dict[int, str]) -> str | None:
@@ -187,7 +207,8 @@ def resolve_references(doc: Doc, entities: ArticleEntities) -> dict[int, str]:
         lemma = token.lemma_.lower()
         scored = []
         for key, score in salience.items():
-            if key in exclude or score <= 0 or not agrees(key, kind):
+            if key in exclude or score <= 0 or not agrees(key, kind) \
+                    or (kind == "Place" and not _place_kind_fits(lemma, info[key].name)):
                 continue
             words = title_words.get(key, set())
             fits = bool(_same_role(lemma, words))

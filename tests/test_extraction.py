@@ -255,3 +255,19 @@ def test_party_membership_and_interviews(facts):
 @pytest.mark.parametrize("text", ["Apple plans to acquire Shazam.", "If Amazon buys Whole Foods, prices will fall."])
 def test_intentions_and_conditions_are_hedged(facts, text):
     assert {m for _, p, _, m in facts(text) if p == "acquired"} == {HEDGED}
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("Dan Marsh, former governor of the U.S. state of Virginia, was sentenced. Marsh led the state until 2014.",
+     ("Dan Marsh", "leads", "Virginia"), ("Dan Marsh", "leads", "United States")),
+    ("Velkor Systems moved to the United States in 2010. The state gave Velkor Systems a tax break.",
+     None, "United States"),
+])
+def test_the_state_or_the_country_refers_to_a_place_of_that_kind(facts, text, expected, wrong):
+    found = asserted(facts(text))
+    assert wrong not in found and not any(s == wrong for s, _, _ in found) and (expected is None or expected in found)
+
+
+def test_a_superlative_description_is_new_information_not_a_reference(facts):
+    found = asserted(facts("Labour won in Leeds. In Melton the Conservatives still form the largest party."))
+    assert not any(o == "Labour Party" for s, p, o in found if s == "Conservative Party")
