@@ -60,3 +60,18 @@ def test_each_parent_listed_after_of(facts, text, parents):
 def test_a_list_after_a_description_of_the_first_name_is_not_its_own_list(facts):
     found = asserted(facts("Tom Lund is the son of the biologist Anne Lund, and Kim Ode is his friend."))
     assert ("Tom Lund", "child_of", "Kim Ode") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Lund is married to actress Rosalind Chao with whom he has two children.",
+     ("Tom Lund", "spouse_of", "Rosalind Chao")),
+    ("Anna Berg is married to Tom Lund.", ("Anna Berg", "spouse_of", "Tom Lund")),
+])
+def test_married_to_a_name_after_its_role(facts, text, expected):
+    found = asserted(facts(text))
+    assert expected in found or (expected[2], expected[1], expected[0]) in found
+
+
+def test_an_infinitive_after_an_adjective_is_no_marriage(facts):
+    found = asserted(facts("Anna Berg is happy to see Tom Lund."))
+    assert not any(p == "spouse_of" for s, p, o in found)

@@ -217,16 +217,32 @@ def _copular_complement_facts(copula: Token, ctx: SentenceContext) -> Iterator[F
     """"X is married to Y", "X was close to Y": the copula, its adjective and the preposition."""
     subjects = subjects_of(copula, ctx)
     for complement in (c for c in copula.children if c.dep_ == "acomp"):
-        for prep in (c for c in complement.children if c.dep_ == "prep"):
+        preps = [(c, [p for p in c.children if p.dep_ == "pobj"]) for c in complement.children if c.dep_ == "prep"]
+        preps += _misread_preposition(complement, ctx)
+        for prep, pobjs in preps:
             predicate = ctx.lexicon.predicate_for(f"be {complement.lower_} {lemma_of(prep)}",
                                                   f"be {lemma_of(complement)} {lemma_of(prep)}")
-            for pobj in (c for c in prep.children if c.dep_ == "pobj") if predicate else []:
+            for pobj in pobjs if predicate else []:
                 for target in filter(None, map(ctx.entity, conjuncts(pobj))):
                     for subject in subjects:
                         fact = make_fact(ctx, subject, predicate, target, "svo", 0.75, copula,
                                      f"{copula.text} {complement.text} {prep.text}")
                         if fact:
                             yield fact
+
+
+def _misread_preposition(adjective: Token, ctx: SentenceContext) -> list[tuple[Token, list[Token]]]:
+    """"married to actress Ann Lee" read as an infinitive ("to actress"): the "to" right after the adjective,
+    and the name that follows it after lower-case role words."""
+    doc, after = adjective.doc, adjective.i + 1
+    if after >= len(doc) or doc[after].lower_ != "to" or doc[after].dep_ == "prep":
+        return []
+    for token in doc[after + 1:min(after + 5, adjective.sent.end)]:
+        if ctx.entity(token):
+            return [(doc[after], [token])]
+        if not (token.is_lower and token.is_alpha):
+            break
+    return []
 
 
 def _reciprocal_facts(verb: Token, subjects: list[tuple[str, bool]], ctx: SentenceContext) -> Iterator[Fact]:
