@@ -19,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .knowledge import has_legal_suffix, is_common_noun, is_first_name, is_within, place
+from .knowledge import has_legal_suffix, is_common_noun, is_first_name, is_within, place, region
 from .names import DEMONYMS, KNOWN_ALIASES
 from .words import (APPOINT_VERBS, ORG_NOUNS, ORGANISATION_ROLE_STARTS, ORGANISATION_ROLES, PERSON_NOUNS,
                     PLACE_KIND_NOUNS, ROLE_MODIFIERS, TITLES, is_role_word)
@@ -54,6 +54,10 @@ ELECTORAL_AREAS = {"ward", "constituency", "borough", "parish", "riding", "elect
 ELECTION_WORDS = {"election", "elect", "vote", "votes", "voter", "voters", "seat", "councillor", "councilor", "win",
                   "won", "hold", "held", "poll", "by-election"}
 PERSONAL_PRONOUNS = {"he", "she"}
+# What a player does on the pitch, and no place: "Haaland scored", "saved by Pickford", "Watkins's header".
+PLAYING_VERBS = {"score", "net", "equalise", "equalize", "convert", "save", "concede", "volley", "dribble", "tackle"}
+PLAYING_NOUNS = {"header", "penalty", "goal", "shot", "cross", "volley", "free-kick", "finish", "tackle", "brace",
+                 "hat-trick", "equaliser", "equalizer"}
 CANDIDATE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "attr"}  # what "he" could refer to
 CONQUERED = {"annexed", "invaded", "occupied", "liberated", "recaptured"}
 # Roles said of people only (not "leader", "owner", "partner", which companies are too).
@@ -134,7 +138,18 @@ def _person_votes(span: Span) -> int:
         votes += 1  # "..., said Rashford."
     if _referred_to_as_he_or_she(span):
         votes += 1  # "Okonkwo joined the board. He ..."
+    if span.label_ in {"GPE", "LOC"} and region(span.text) is None and _plays(span):
+        votes += 1  # a "place" the gazetteers do not know that scores: a player ("Haaland scored"; not "Wales")
     return votes
+
+
+def _plays(span: Span) -> bool:
+    """Whether the name does what players do: "X scored", "saved by X", "X's header"."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+    return (root.dep_ in {"nsubj", "pobj"} and verb.pos_ == "VERB" and verb.lemma_ in PLAYING_VERBS
+            and (root.dep_ == "nsubj" or verb is not root.head)) \
+        or (root.dep_ == "poss" and root.head.lemma_.lower() in PLAYING_NOUNS)
 
 
 def _referred_to_as_he_or_she(span: Span) -> bool:

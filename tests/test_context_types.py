@@ -179,3 +179,17 @@ def test_a_full_name_is_a_person_by_its_appointment_or_by_its_surnames_context(r
 
 def test_an_appointment_of_a_company_is_no_person_vote(run):
     assert types(run, "Velkor appointed Brightwave Inc. as its adviser.").get("Brightwave Inc.") == "Organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Haaland scored twice in the first half.", "Haaland"),
+    ("The penalty was saved by Pickford, and the game ended level.", "Pickford"),
+])
+def test_a_word_no_gazetteer_knows_as_a_place_that_scores_or_saves_is_a_player(run, text, name):
+    assert types(run, text)[name] == "Person"
+
+
+@pytest.mark.parametrize("text, name", [("Scotland scored twice against Wales.", "Scotland"),
+                                        ("Xinjiang produces most of China's cotton.", "Xinjiang")])
+def test_a_region_that_scores_or_acts_is_no_person(run, text, name):
+    assert types(run, text).get(name) != "Person"
