@@ -159,7 +159,8 @@ def _referred_to_as_he_or_she(span: Span) -> bool:
     root, doc = span.root, span.doc
     if root.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    end = doc[span.sent.end].sent.end if span.sent.end < len(doc) else span.sent.end
+    sentence_end = span.sent.end
+    end = doc[sentence_end].sent.end if sentence_end < len(doc) else sentence_end
     for token in doc[span.end:end]:
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
             return token.dep_ in {"nsubj", "nsubjpass"}

