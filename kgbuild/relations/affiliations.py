@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..knowledge import country_name, is_within
+from ..knowledge import is_within
 from ..model import Fact
 from ..names import KNOWN_ALIASES
 from ..words import ORGANISATION_PARTS
@@ -93,15 +93,12 @@ SITE_WORDS = {"hospital", "clinic", "school", "university", "college", "academy"
 
 
 def placed_in_facts(sent: Span, ctx: SentenceContext) -> Iterator[Fact]:
-    """A place or a site named with the place it is in: "Stanford Hospital in Palo Alto", "the 80th District in
-    the San Diego area" (located_in). Not for other organisations: "Apple in China" is no headquarters."""
+    """A site named with the place it is in: "Stanford Hospital in Palo Alto" (located_in). Not for other
+    organisations: "Apple in China" is no headquarters. A place "in" a place is `places.place_facts`'."""
     for span, key in ctx.entities.spans:
-        kind = ctx.type_of(key)
-        if not sent.start <= span.start < sent.end or not (
-                kind == "Place" or (kind == "Organization" and span[-1].lower_ in SITE_WORDS)):
+        if not sent.start <= span.start < sent.end or ctx.type_of(key) != "Organization" \
+                or span[-1].lower_ not in SITE_WORDS:
             continue
-        if kind == "Place" and country_name(ctx.entities.entity(key).name):
-            continue  # a country "in" a place acts there ("troops from Russia in Ukraine"), it is no part of it
         for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "in"):
             for target in _objects_of(prep, ctx):
                 if ctx.type_of(target[0]) == "Place" and not target[1]:
