@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..entities import ArticleEntities
 from ..lexicon import Lexicon
@@ -60,6 +60,12 @@ class SentenceContext:
     references: dict[int, str]        # pronoun / description token -> entity key
     lexicon: Lexicon
     sentence: Sentence
+
+    def span_at(self, i: int) -> Span | None:
+        """The name mention that covers token i, if any."""
+        key = self.entities.by_token.get(i)
+        return next((s for s, k in self.entities.spans if k == key and s.start <= i < s.end), None) \
+            if key is not None else None
 
     def entity(self, token: Token) -> tuple[str, bool] | None:
         """The entity a token names or refers to, and whether that took coreference."""
@@ -235,7 +241,7 @@ def containing_places(token: Token, ctx: SentenceContext) -> list[Token]:
     """Places named right after a place, which contain it: "Austin, Texas", "Madrid (Spain)"."""
     found, key = [], ctx.entities.by_token.get(token.i)
     while key is not None and ctx.type_of(key) == "Place":
-        end = next(s.end for s, k in ctx.entities.spans if k == key and s.start <= token.i < s.end)
+        end = ctx.span_at(token.i).end
         after = ctx.doc[end + 1] if end + 1 < len(ctx.doc) and ctx.doc[end].text in {",", "("} else None
         key = ctx.entities.by_token.get(after.i) if after is not None else None
         if key is None or ctx.type_of(key) != "Place" or after.sent != token.sent:
@@ -262,13 +268,11 @@ def _named_next(noun: Token, ctx: SentenceContext) -> tuple[str, bool] | None:
     """The name a common noun introduces right before it: "the company Acme Corp", "the striker Kane"."""
     if noun.tag_ not in {"NN", "NNS"} or noun.i + 1 >= len(noun.doc):
         return None
-    name = noun.doc[noun.i + 1]
-    found = ctx.entities.by_token.get(name.i)
-    span = next((s for s, key in ctx.entities.spans if key == found and s.start == name.i), None)
-    if span is None:
+    span = ctx.span_at(noun.i + 1)
+    if span is None or span.start != noun.i + 1:
         return None
     if span.root == noun.head or noun.head == span.root.head or noun.head in span:
-        return found, False
+        return ctx.entities.by_token[span.start], False
     return None
 
 

@@ -172,7 +172,7 @@ def gapped_conjuncts(target: Token, ctx: SentenceContext) -> list[Token]:
     """Names coordinated after an adjunct of an object, which share its verb and preposition (gapping):
     "talks with X for 30 minutes and Y for 35 minutes", "met X on Friday and Y on Saturday"."""
     key = ctx.entities.by_token.get(target.i)
-    span = next((s for s, k in ctx.entities.spans if k == key and s.start <= target.i < s.end), None)
+    span = ctx.span_at(target.i)
     if span is None:
         return []
     doc, i = ctx.doc, span.end
@@ -189,7 +189,7 @@ def gapped_conjuncts(target: Token, ctx: SentenceContext) -> list[Token]:
     other = ctx.entities.by_token.get(i) if i < span.sent.end else None
     if other is None or other == key or ctx.type_of(other) != ctx.type_of(key):
         return []
-    name = next((s for s, k in ctx.entities.spans if k == other and s.start <= i < s.end), None)
+    name = ctx.span_at(i)
     if name is None:
         return []
     root = name.root.head if name.root.dep_ == "appos" and _is_title(name.root.head) else name.root  # "Minister, X"
